@@ -1,0 +1,1 @@
+"""RenoDesk sync layer."""

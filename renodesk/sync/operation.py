@@ -1,0 +1,42 @@
+"""The unit of sync: one field of one record set to one value by one device."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any
+
+#: Field name of the operation that deletes (tombstones) a record.
+DELETE_FIELD = "__deleted__"
+
+
+@dataclass(frozen=True)
+class Operation:
+    op_id: str  # uuid4 hex, unique across all devices
+    device_id: str
+    device_seq: int  # 1, 2, 3 ... per device, without gaps
+    hlc: str  # packed Hlc of the edit
+    entity: str  # table name, e.g. "household"
+    row_id: str
+    field: str  # column name, or DELETE_FIELD
+    value: Any  # JSON value (dates as ISO text, binary as base64 text)
+    base_hlc: str | None = None  # hlc of the value the editor saw (None: new record)
+
+    @property
+    def is_delete(self) -> bool:
+        return self.field == DELETE_FIELD
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Operation:
+        return cls(**data)
+
+
+def dumps(ops: list[Operation]) -> bytes:
+    return json.dumps([op.to_json() for op in ops], ensure_ascii=False, separators=(",", ":")).encode()
+
+
+def loads(raw: bytes) -> list[Operation]:
+    return [Operation.from_json(item) for item in json.loads(raw)]
