@@ -1,0 +1,5 @@
+import sys
+
+from renodesk.cli import main
+
+sys.exit(main())

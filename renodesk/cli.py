@@ -1,0 +1,57 @@
+"""Command line of RenoDesk. Without a command it opens the desktop window.
+
+Each area adds its commands in a module of ``renodesk.commands`` that defines
+``register(subparsers)``; handlers take the parsed arguments and return an exit code.
+Exit codes: 0 success, 1 failure (clear message on stderr), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+
+from renodesk import __version__
+from renodesk.core.errors import RenoDeskError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="renodesk", description="RenoDesk - wooncoach desktop")
+    parser.add_argument("--version", action="version", version=f"RenoDesk {__version__}")
+    parser.add_argument("--data-dir", help="workspace folder (or RENODESK_DATA_DIR)")
+    parser.add_argument("--demo", action="store_true", help="use the fictitious demo workspace")
+    parser.add_argument("--lang", choices=["nl", "en"], help="language of messages")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import renodesk.commands as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"renodesk.commands.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from renodesk.core import i18n
+
+    if args.lang:
+        i18n.set_language(args.lang)
+    if args.command is None:
+        from renodesk.commands.gui import run_gui
+
+        return run_gui(args)
+    try:
+        return int(args.handler(args))
+    except RenoDeskError as exc:
+        print(f"renodesk: {exc.message()}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("renodesk: interrupted", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,51 @@
+"""Errors a person can act on. Each carries a message key and parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from renodesk.core.i18n import t
+
+
+class RenoDeskError(Exception):
+    """Base of all errors shown to a person (not programming errors)."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def message(self, lang: str | None = None) -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class ValidationError(RenoDeskError):
+    """One or more fields are wrong; ``problems`` maps field name to message key."""
+
+    def __init__(self, problems: dict[str, tuple[str, dict[str, Any]]]) -> None:
+        first_field, (first_key, first_params) = next(iter(problems.items()))
+        super().__init__(first_key, **first_params)
+        self.problems = problems
+        self.field = first_field
+
+    def messages(self, lang: str | None = None) -> dict[str, str]:
+        return {field: t(key, lang, **params) for field, (key, params) in self.problems.items()}
+
+    def message(self, lang: str | None = None) -> str:
+        return "; ".join(f"{field}: {text}" for field, text in self.messages(lang).items())
+
+
+class NotFoundError(RenoDeskError):
+    def __init__(self, entity: str, row_id: str) -> None:
+        super().__init__("error.not_found", entity=entity, row_id=row_id)
+
+
+class WorkspaceError(RenoDeskError):
+    """The workspace cannot be opened or used (missing, locked, wrong key)."""
+
+
+class ConflictError(RenoDeskError):
+    """The change is not allowed in the record's current state."""
