@@ -1,0 +1,83 @@
+"""Request and reply bodies of the sync API (they make its OpenAPI schema)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+#: Most changesets one push may carry.
+MAX_BATCH = 200
+#: Largest single changeset, in bytes (a batch of operations, compressed).
+MAX_CHANGESET_BYTES = 512 * 1024
+#: Base64 turns 3 bytes into 4 characters.
+MAX_CHANGESET_CHARS = (MAX_CHANGESET_BYTES + 2) // 3 * 4
+MAX_PULL = 500
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorReply(BaseModel):
+    error: ErrorDetail
+
+
+class Health(BaseModel):
+    status: str
+    version: str
+
+
+class EnrolRequest(BaseModel):
+    code: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=1024)
+    device_id: str = Field(min_length=1, max_length=64)
+    device_name: str = Field(default="", max_length=100)
+
+
+class EnrolReply(BaseModel):
+    token: str
+    team: str
+    device_id: str
+    user: str
+
+
+class WhoAmI(BaseModel):
+    team: str
+    device_id: str
+
+
+class PushRequest(BaseModel):
+    changesets: list[str] = Field(
+        min_length=1,
+        max_length=MAX_BATCH,
+        description="The changesets, each base64-encoded as written by the desktop.",
+    )
+
+
+class StoredChangeset(BaseModel):
+    seq: int
+    position: int
+    duplicate: bool
+
+
+class PushReply(BaseModel):
+    stored: list[StoredChangeset]
+
+
+class PulledChangeset(BaseModel):
+    position: int
+    device_id: str
+    seq: int
+    hlc_min: str
+    hlc_max: str
+    prev: str
+    count: int
+    blob: str = Field(description="The changeset, base64-encoded, exactly as pushed.")
+
+
+class PullReply(BaseModel):
+    changesets: list[PulledChangeset]
+    cursor: int = Field(description="Pass as `after` next time.")
+    head: int = Field(description="The team's last position; a cursor above it means "
+                      "the server lost data (restored from an older backup).")
+    more: bool

@@ -1,0 +1,99 @@
+"""The operation log: what this device changed, ready to be sent, and field clocks.
+
+Creates are one operation (field ``__create__``, the whole record as value) so a
+bulk import writes one log row per record; later edits are one operation per field.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import Connection, insert, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from renodesk.storage.models import SyncFieldClock, SyncOperation
+from renodesk.sync.operation import Operation
+
+CREATE_FIELD = "__create__"
+
+_ops = SyncOperation.__table__
+_clocks = SyncFieldClock.__table__
+
+
+def write_local(conn: Connection, ops: list[Operation]) -> None:
+    """Append this device's operations (one executemany)."""
+    if not ops:
+        return
+    conn.execute(
+        insert(_ops),
+        [
+            {
+                "op_id": op.op_id,
+                "device_id": op.device_id,
+                "device_seq": op.device_seq,
+                "hlc": op.hlc,
+                "entity": op.entity,
+                "row_id": op.row_id,
+                "field": op.field,
+                "value_json": json.dumps(op.value, ensure_ascii=False),
+                "base_hlc": op.base_hlc,
+                "local": True,
+                "state": "applied",
+                "sent_in": None,
+            }
+            for op in ops
+        ],
+    )
+
+
+def set_field_clocks(conn: Connection, entity: str, row_id: str, fields: list[str], hlc: str) -> None:
+    if not fields:
+        return
+    stmt = sqlite_insert(_clocks).values(
+        [{"entity": entity, "row_id": row_id, "field": f, "hlc": hlc} for f in fields]
+    )
+    conn.execute(stmt.on_conflict_do_update(index_elements=["entity", "row_id", "field"],
+                                            set_={"hlc": stmt.excluded.hlc}))
+
+
+def field_clock(conn: Connection, entity: str, row_id: str, field: str) -> str | None:
+    """The clock of the value the field holds now: its last edit, else the record's create."""
+    found = conn.execute(
+        select(_clocks.c.hlc).where(
+            _clocks.c.entity == entity, _clocks.c.row_id == row_id, _clocks.c.field == field
+        )
+    ).scalar()
+    if found:
+        return str(found)
+    created = conn.execute(
+        select(_ops.c.hlc).where(
+            _ops.c.entity == entity, _ops.c.row_id == row_id, _ops.c.field == CREATE_FIELD
+        )
+    ).scalar()
+    return str(created) if created else None
+
+
+def unsent(conn: Connection, limit: int | None = None) -> list[Operation]:
+    query = (
+        select(_ops)
+        .where(_ops.c.local.is_(True), _ops.c.sent_in.is_(None))
+        .order_by(_ops.c.device_seq)
+    )
+    if limit:
+        query = query.limit(limit)
+    return [to_operation(row._mapping) for row in conn.execute(query)]
+
+
+def to_operation(row: Any) -> Operation:
+    return Operation(
+        op_id=row["op_id"],
+        device_id=row["device_id"],
+        device_seq=row["device_seq"],
+        hlc=row["hlc"],
+        entity=row["entity"],
+        row_id=row["row_id"],
+        field=row["field"],
+        value=json.loads(row["value_json"]),
+        base_hlc=row["base_hlc"],
+    )
