@@ -7,6 +7,7 @@ derived from a passphrase with scrypt; ``RENODESK_PASSPHRASE`` serves scripted u
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -164,7 +165,5 @@ class SecretStore:
         import keyring
         from keyring.errors import PasswordDeleteError
 
-        try:
+        with contextlib.suppress(PasswordDeleteError):
             keyring.delete_password(KEYRING_SERVICE, self._name(name))
-        except PasswordDeleteError:
-            pass

@@ -47,7 +47,9 @@ def write_local(conn: Connection, ops: list[Operation]) -> None:
     )
 
 
-def set_field_clocks(conn: Connection, entity: str, row_id: str, fields: list[str], hlc: str) -> None:
+def set_field_clocks(
+    conn: Connection, entity: str, row_id: str, fields: list[str], hlc: str
+) -> None:
     if not fields:
         return
     stmt = sqlite_insert(_clocks).values(

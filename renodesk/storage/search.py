@@ -45,7 +45,8 @@ DDL = [
     END""",
     f"""CREATE TRIGGER household_search_du
         AFTER UPDATE OF street, number, addition, postcode, city ON dwelling BEGIN
-        DELETE FROM household_search WHERE hid IN (SELECT id FROM household WHERE dwelling_id = NEW.id);
+        DELETE FROM household_search
+            WHERE hid IN (SELECT id FROM household WHERE dwelling_id = NEW.id);
         INSERT INTO household_search(hid, body)
             SELECT hid, body FROM ({_DOC}) WHERE hid IN
             (SELECT id FROM household WHERE dwelling_id = NEW.id);

@@ -35,7 +35,8 @@ class Operation:
 
 
 def dumps(ops: list[Operation]) -> bytes:
-    return json.dumps([op.to_json() for op in ops], ensure_ascii=False, separators=(",", ":")).encode()
+    payload = [op.to_json() for op in ops]
+    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 def loads(raw: bytes) -> list[Operation]:
