@@ -60,6 +60,28 @@ def _b64decode(text_value: str) -> bytes:
         raise ApiError(400, "bad_base64") from exc
 
 
+_bearer = HTTPBearer(auto_error=False)
+
+
+def current_caller(
+    request: Request,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> store.Caller:
+    """The enrolled, unrevoked device behind the request's bearer token."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise ApiError(401, "missing_token", headers={"WWW-Authenticate": "Bearer"})
+    db: Database = request.app.state.db
+    with db.read() as session:
+        who = store.authenticate(session, credentials.credentials)
+    if who.stale_last_seen:
+        with db.write() as session:
+            store.touch_device(session, who.device_pk)
+    return who
+
+
+Caller = Annotated[store.Caller, Depends(current_caller)]
+
+
 def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
     """The API over ``db``; the schema must already be migrated."""
     cfg = config or ServerConfig()
@@ -68,8 +90,8 @@ def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
         version=VERSION,
         description="Relays a team's encrypted changesets between its enrolled laptops.",
     )
+    app.state.db = db
     app.add_middleware(BodySizeLimit, max_bytes=cfg.max_request_bytes)
-    bearer = HTTPBearer(auto_error=False)
 
     def error_reply(request: Request, error: ApiError) -> JSONResponse:
         return JSONResponse(
@@ -95,19 +117,6 @@ def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
         log.exception("unexpected error on %s %s", request.method, request.url.path)
         return error_reply(request, ApiError(500, "internal"))
 
-    def caller(
-        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
-    ) -> store.Caller:
-        if credentials is None or credentials.scheme.lower() != "bearer":
-            raise ApiError(401, "missing_token", headers={"WWW-Authenticate": "Bearer"})
-        with db.read() as session:
-            who = store.authenticate(session, credentials.credentials)
-        if who.stale_last_seen:
-            with db.write() as session:
-                store.touch_device(session, who.device_pk)
-        return who
-
-    Caller = Annotated[store.Caller, Depends(caller)]
 
     @app.get("/v1/health", response_model=schemas.Health, responses={503: ERRORS[400]})
     def health() -> schemas.Health:

@@ -19,6 +19,6 @@ class ApiError(Exception):
         self.headers = headers or {}
         self.params = params
 
-    def body(self, lang: str) -> dict[str, Any]:
+    def body(self, lang: str | None = None) -> dict[str, Any]:
         return {"error": {"code": self.code, "message": t(f"server.error.{self.code}", lang,
                                                           **self.params)}}

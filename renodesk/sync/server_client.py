@@ -1,0 +1,261 @@
+"""The desktop's HTTP client for ``renodesk-server``.
+
+It moves opaque changesets (see ``renodesk.sync.changeset``); encryption and merging
+happen elsewhere. The device token is kept by the caller (in the keyring) and passed
+in. Network trouble is retried with back-off; what is left is raised as
+``ServerUnreachable`` (nothing was lost: push again later) or ``ServerRefused``
+(the server said no, with its reason).
+"""
+
+from __future__ import annotations
+
+import base64
+import random
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from renodesk.core.errors import RenoDeskError
+
+#: Mirrors the server's limits (renodesk.server.schemas), which the desktop does not import.
+MAX_BATCH = 200
+MAX_BATCH_BYTES = 4 * 1024 * 1024
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
+RETRY_STATUSES = {429, 502, 503, 504}
+
+
+class ServerUnreachable(RenoDeskError):
+    """The server could not be reached (network down, server off, timeouts)."""
+
+    def __init__(self, url: str) -> None:
+        super().__init__("sync.server.unreachable", url=url)
+
+
+class ServerRefused(RenoDeskError):
+    """The server answered with a refusal; ``code`` is the server's stable code."""
+
+    def __init__(self, status: int, code: str, server_message: str) -> None:
+        super().__init__("sync.server.refused", message=server_message)
+        self.status = status
+        self.code = code
+
+
+class ServerReplyError(RenoDeskError):
+    """The reply was not what a RenoDesk server sends."""
+
+    def __init__(self, url: str, status: int) -> None:
+        super().__init__("sync.server.bad_reply", url=url, status=status)
+
+
+@dataclass(frozen=True)
+class Enrolment:
+    token: str
+    team: str
+    device_id: str
+    user: str
+
+
+@dataclass(frozen=True)
+class Acknowledged:
+    seq: int
+    position: int
+    duplicate: bool
+
+
+@dataclass(frozen=True)
+class PulledChangeset:
+    position: int
+    device_id: str
+    seq: int
+    blob: bytes
+
+
+@dataclass(frozen=True)
+class PullPage:
+    changesets: list[PulledChangeset]
+    cursor: int
+    head: int
+    more: bool
+
+
+def check_url(url: str, allow_http: bool = False) -> str:
+    """The server's base URL without a trailing slash; https unless on this computer."""
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise RenoDeskError("sync.server.bad_url", url=url)
+    if parts.scheme == "http" and not allow_http and parts.hostname not in LOCAL_HOSTS:
+        raise RenoDeskError("sync.server.insecure_url")
+    return url.strip().rstrip("/")
+
+
+def _batches(blobs: Sequence[bytes]) -> Iterator[list[bytes]]:
+    batch: list[bytes] = []
+    size = 0
+    for blob in blobs:
+        if batch and (len(batch) == MAX_BATCH or size + len(blob) > MAX_BATCH_BYTES):
+            yield batch
+            batch, size = [], 0
+        batch.append(blob)
+        size += len(blob)
+    if batch:
+        yield batch
+
+
+class ServerClient:
+    """One server, one device token (None before enrolment)."""
+
+    def __init__(
+        self,
+        url: str,
+        token: str | None = None,
+        *,
+        language: str = "nl",
+        timeout: float = 20.0,
+        retries: int = 4,
+        backoff: float = 0.5,
+        max_backoff: float = 15.0,
+        sleep: Callable[[float], None] = time.sleep,
+        allow_http: bool = False,
+        transport: httpx.BaseTransport | None = None,
+        verify: bool | str = True,
+    ) -> None:
+        self.url = check_url(url, allow_http)
+        self.token = token
+        self.retries = retries
+        self.backoff = backoff
+        self.max_backoff = max_backoff
+        self._sleep = sleep
+        self._http = httpx.Client(
+            base_url=self.url,
+            timeout=timeout,
+            transport=transport,
+            verify=verify,
+            headers={"Accept-Language": language, "User-Agent": "RenoDesk"},
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> ServerClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- the calls ---------------------------------------------------------------
+
+    def health(self) -> dict[str, Any]:
+        """The server's health reply; raises when it is down or its database is."""
+        return self._call("GET", "/v1/health", auth=False)
+
+    def enrol(self, code: str, password: str, device_id: str, device_name: str) -> Enrolment:
+        """Exchange a one-time code and the coach's password for a device token.
+
+        Only retried when the request cannot have reached the server: a code is
+        used up by the first request that arrives.
+        """
+        body = {"code": code, "password": password, "device_id": device_id,
+                "device_name": device_name}
+        reply = self._call("POST", "/v1/enrol", json=body, auth=False, idempotent=False)
+        enrolment = Enrolment(token=reply["token"], team=reply["team"],
+                              device_id=reply["device_id"], user=reply["user"])
+        self.token = enrolment.token
+        return enrolment
+
+    def whoami(self) -> tuple[str, str]:
+        """(team, device id) of this token: a connection test."""
+        reply = self._call("GET", "/v1/whoami")
+        return reply["team"], reply["device_id"]
+
+    def push(self, blobs: Sequence[bytes]) -> list[Acknowledged]:
+        """Send changesets (oldest first) in batches. Safe to repeat after a failure:
+        the server stores each changeset once."""
+        acknowledged: list[Acknowledged] = []
+        for batch in _batches(blobs):
+            body = {"changesets": [base64.b64encode(blob).decode("ascii") for blob in batch]}
+            reply = self._call("POST", "/v1/changesets", json=body)
+            acknowledged.extend(
+                Acknowledged(seq=a["seq"], position=a["position"], duplicate=a["duplicate"])
+                for a in reply["stored"]
+            )
+        return acknowledged
+
+    def pull(self, after: int, limit: int = 200) -> PullPage:
+        """The team's changesets after cursor ``after``, oldest first."""
+        reply = self._call("GET", "/v1/changesets", params={"after": after, "limit": limit})
+        try:
+            items = [
+                PulledChangeset(position=c["position"], device_id=c["device_id"], seq=c["seq"],
+                                blob=base64.b64decode(c["blob"], validate=True))
+                for c in reply["changesets"]
+            ]
+            return PullPage(changesets=items, cursor=int(reply["cursor"]),
+                            head=int(reply["head"]), more=bool(reply["more"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerReplyError(self.url, 200) from exc
+
+    def pull_all(self, after: int, limit: int = 200) -> Iterator[PullPage]:
+        """Pages until the stream is read; store each page's cursor only once its
+        changesets are safely applied."""
+        while True:
+            page = self.pull(after, limit)
+            yield page
+            if not page.more or page.cursor == after:
+                return
+            after = page.cursor
+
+    # --- plumbing ----------------------------------------------------------------
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        *,
+        auth: bool = True,
+        idempotent: bool = True,
+        **kwargs: Any,
+    ) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {self.token}"} if auth and self.token else {}
+        attempt = 0
+        while True:
+            try:
+                response = self._http.request(method, path, headers=headers, **kwargs)
+            except httpx.TransportError as exc:
+                retryable = idempotent or isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout)
+                if not retryable or attempt >= self.retries:
+                    raise ServerUnreachable(self.url) from exc
+                self._sleep(self._delay(attempt, None))
+                attempt += 1
+                continue
+            if (response.status_code in RETRY_STATUSES and idempotent
+                    and attempt < self.retries):
+                self._sleep(self._delay(attempt, response.headers.get("Retry-After")))
+                attempt += 1
+                continue
+            return self._decode(response)
+
+    def _delay(self, attempt: int, retry_after: str | None) -> float:
+        if retry_after and retry_after.isdigit():
+            return min(float(retry_after), self.max_backoff)
+        # Exponential back-off with jitter, so many laptops do not return in step.
+        ceiling = min(self.backoff * 2**attempt, self.max_backoff)
+        return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+    def _decode(self, response: httpx.Response) -> dict[str, Any]:
+        try:
+            body = response.json()
+        except ValueError:
+            body = None
+        if response.is_success and isinstance(body, dict):
+            return body
+        error = body.get("error") if isinstance(body, dict) else None
+        if (isinstance(error, dict) and isinstance(error.get("code"), str)
+                and isinstance(error.get("message"), str)):
+            raise ServerRefused(response.status_code, error["code"], error["message"])
+        if response.status_code in RETRY_STATUSES:
+            raise ServerUnreachable(self.url)
+        raise ServerReplyError(self.url, response.status_code)

@@ -1,0 +1,131 @@
+"""Fixtures for the sync-server tests: a real PostgreSQL cluster and an SQLite file.
+
+Every behavioural test runs against both (``server_db`` is parametrised). The
+PostgreSQL cluster is started once per test session (per xdist worker) and removed
+at the end. In CI (``CI=true``) missing PostgreSQL binaries fail the run instead of
+skipping it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from pgcluster import PgCluster, find_bindir
+
+from renodesk.server import store
+from renodesk.server.app import ServerConfig
+from renodesk.server.db import Database, make_engine, upgrade
+
+PASSWORD = "keukentafel-2024"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() in ("1", "true", "yes")
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    """A throwaway PostgreSQL cluster for the whole session."""
+    bindir = find_bindir()
+    if bindir is None:
+        message = ("PostgreSQL server binaries (initdb, pg_ctl) not found; "
+                   "install the 'postgresql' package (bash dev.sh test does)")
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+    cluster = PgCluster.start(bindir)
+    yield cluster
+    cluster.stop()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def server_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+              ) -> Iterator[Database]:
+    """A migrated server database, shared by the session's tests (each uses its own
+    teams, so they do not see one another)."""
+    if request.param == "postgres":
+        cluster: PgCluster = request.getfixturevalue("pg_cluster")
+        url = cluster.create_database()
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('server')}/server.sqlite"
+    engine = make_engine(url)
+    upgrade(engine)
+    db = Database(engine)
+    yield db
+    db.dispose()
+
+
+@dataclass
+class FakeTime:
+    """A clock and an async sleep that only pretend: tests never wait."""
+
+    now: float = 1000.0
+    slept: list[float] = field(default_factory=list)
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()
+
+
+@pytest.fixture
+def server_config(fake_time: FakeTime) -> ServerConfig:
+    return ServerConfig(clock=fake_time.clock, sleep=fake_time.sleep)
+
+
+@dataclass(frozen=True)
+class TeamSetup:
+    """A team with coaches on the server, and how to get them enrolment codes."""
+
+    db: Database
+    name: str
+    users: tuple[str, ...]
+
+    def code(self, user: str | None = None, hours: int = 72) -> str:
+        with self.db.write() as session:
+            code, _ = store.issue_enrolment_code(
+                session, self.name, user or self.users[0], timedelta(hours=hours)
+            )
+        return code
+
+
+def new_team(db: Database, users: tuple[str, ...] = ("Fatima Amrani",)) -> TeamSetup:
+    name = f"team-{uuid.uuid4().hex[:10]}"
+    with db.write() as session:
+        store.create_team(session, name)
+        for user in users:
+            store.add_user(session, name, user, PASSWORD)
+    return TeamSetup(db, name, users)
+
+
+@pytest.fixture
+def team(server_db: Database) -> TeamSetup:
+    return new_team(server_db, ("Fatima Amrani", "Joris de Vries", "Anouk Jansen"))
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2id with small costs: the same code path, a fraction of the time."""
+    from argon2 import PasswordHasher
+
+    from renodesk.server import security
+
+    monkeypatch.setattr(security, "_hasher",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
