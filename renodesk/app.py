@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import uuid
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,9 @@ log = logging.getLogger(__name__)
 
 #: Bumped with every new Alembic revision; lets a normal start skip importing Alembic.
 SCHEMA_HEAD = "0001"
+
+#: The organisation is one record per workspace, with the same id everywhere.
+ORGANISATION_ID = "0" * 31 + "1"
 
 #: Legal figures seeded into a new workspace (data with sources, never constants in code).
 LEGAL_FIGURES = [
@@ -78,10 +82,15 @@ def init_workspace(
     workspace.actor = coach.strip()
     with workspace.write() as uow:
         write_meta(uow.conn, "coach_name", coach.strip())
-        uow.create("organisation", {"name": organisation})
-        uow.create("team_member", {"name": coach, "role": "tenant_coach", "is_coach": True,
-                                   "organisation": organisation})
+        # Seeded records have fixed ids, so every workspace of a team holds the same ones
+        # and sync or import updates them instead of doubling them.
+        uow.create("organisation", {"name": organisation}, row_id=ORGANISATION_ID)
         for figure_key, value, valid_from, source in LEGAL_FIGURES:
             uow.create("legal_figure", {"key": figure_key, "value": value,
-                                        "valid_from": valid_from, "source": source})
+                                        "valid_from": valid_from, "source": source},
+                       row_id=seed_id(f"legal_figure:{figure_key}:{valid_from.isoformat()}"))
     return workspace
+
+
+def seed_id(name: str) -> str:
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"renodesk:{name}").hex

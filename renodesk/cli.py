@@ -27,6 +27,8 @@ def build_parser() -> argparse.ArgumentParser:
     import renodesk.commands as package
 
     for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda i: i.name):
+        if info.name.startswith("_"):
+            continue  # shared helpers, not commands
         module = importlib.import_module(f"renodesk.commands.{info.name}")
         module.register(sub)
     return parser

@@ -249,4 +249,17 @@ CATALOG: dict[str, dict[str, str]] = {
     "sync.server.bad_reply": {"nl": 'De server gaf een onverwacht antwoord (status {status}). Is {url} wel een RenoDesk-server?', "en": 'The server gave an unexpected reply (status {status}). Is {url} really a RenoDesk server?'},
     "sync.server.bad_url": {"nl": 'Het serveradres "{url}" is niet geldig. Gebruik https://naam.voorbeeld.nl.', "en": 'The server address "{url}" is not valid. Use https://name.example.org.'},
     "sync.server.insecure_url": {"nl": 'Gebruik https:// voor het serveradres; http:// mag alleen op deze computer zelf (localhost).', "en": 'Use https:// for the server address; http:// is only allowed on this computer itself (localhost).'},
+    # --- letters (renodesk.letters) ---
+    "letters.warning.logo_unreadable": {"nl": 'Het logo kon niet worden gelezen. De brief is zonder logo gemaakt. Kies bij de organisatie-instellingen een PNG- of JPEG-bestand.', "en": 'The logo could not be read. The letter was made without a logo. Choose a PNG or JPEG file in the organisation settings.'},
+    "letters.warning.language_fallback": {"nl": 'Er is geen brieftekst in de taal "{language}". De brief is in het Nederlands gemaakt.', "en": 'There is no letter text in the language "{language}". The letter was made in Dutch.'},
+    "letters.warning.address_too_long": {"nl": 'Het adres van {name} is langer dan 6 regels. Controleer of het in het venster van de envelop past.', "en": 'The address of {name} is longer than 6 lines. Check that it fits the window of the envelope.'},
+    "letters.error.template_unreadable": {"nl": 'Het briefsjabloon {file} is geen geldig JSON-bestand ({detail}). Herstel het bestand of verwijder het.', "en": 'The letter template {file} is not a valid JSON file ({detail}). Repair the file or remove it.'},
+    "letters.error.template_missing_keys": {"nl": 'In het briefsjabloon {file} ontbreken teksten: {keys}. Vul ze aan; kijk in nl.json hoe.', "en": 'The letter template {file} lacks texts: {keys}. Add them; nl.json shows how.'},
+    "letters.error.template_unknown_keys": {"nl": 'Het briefsjabloon {file} bevat onbekende teksten: {keys}. Controleer de spelling van de namen.', "en": 'The letter template {file} contains unknown texts: {keys}. Check the spelling of the names.'},
+    "letters.error.template_bad_placeholder": {"nl": 'In het briefsjabloon {file} gebruikt de tekst {entry} een onbekend invulveld {placeholder}. Toegestaan: {allowed}.', "en": 'In the letter template {file} the text {entry} uses an unknown field {placeholder}. Allowed: {allowed}.'},
+    "letters.error.template_bad_list": {"nl": 'In het briefsjabloon {file} moet {entry} een lijst van {count} namen zijn.', "en": 'In the letter template {file}, {entry} must be a list of {count} names.'},
+    "letters.error.template_not_text": {"nl": 'In het briefsjabloon {file} moet {entry} een tekst zijn.', "en": 'In the letter template {file}, {entry} must be a text.'},
+    "letters.error.visit_required": {"nl": 'Voor de brief "{kind}" is een huisbezoek nodig. Kies eerst een bezoek.', "en": 'The letter "{kind}" needs a home visit. Choose a visit first.'},
+    "letters.error.nothing_to_print": {"nl": 'Er zijn geen brieven om te maken. Kies ten minste één huishouden.', "en": 'There are no letters to make. Choose at least one household.'},
+    "letters.error.cancelled": {"nl": 'Het maken van de brieven is gestopt. Er is niets opgeslagen.', "en": 'Making the letters was stopped. Nothing was saved.'},
 }

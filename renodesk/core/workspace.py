@@ -21,11 +21,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from renodesk.core import validation
 from renodesk.core.errors import ConflictError, NotFoundError, ValidationError
 from renodesk.storage import codec, oplog
-from renodesk.storage.models import SYNCED_MODELS, WorkspaceMeta, new_id
+from renodesk.storage.models import SYNCED_MODELS, SyncTombstone, WorkspaceMeta, new_id, table
 from renodesk.sync.clock import Hlc, HybridClock
 from renodesk.sync.operation import DELETE_FIELD, Operation
 
-_meta = WorkspaceMeta.__table__
+_meta = table(WorkspaceMeta)
 
 #: Fields a finalised visit report still accepts (the rest is fixed once the letter went out).
 VISIT_OPEN_AFTER_FINAL = frozenset({"addenda", "status"})
@@ -42,7 +42,7 @@ class Change:
 
 def table_of(entity: str) -> Table:
     try:
-        return SYNCED_MODELS[entity].__table__  # type: ignore[return-value]
+        return table(SYNCED_MODELS[entity])
     except KeyError as exc:
         raise ValueError(f"unknown entity {entity!r}") from exc
 
@@ -101,8 +101,8 @@ class UnitOfWork:
         return str(value) if value else None
 
     def get(self, entity: str, row_id: str) -> dict[str, Any]:
-        table = table_of(entity)
-        row = self.conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
+        target = table_of(entity)
+        row = self.conn.execute(select(target).where(target.c.id == row_id)).mappings().first()
         if row is None:
             raise NotFoundError(entity, row_id)
         return dict(row)
@@ -118,30 +118,61 @@ class UnitOfWork:
 
     # -- the three changes ---------------------------------------------------
     def create(self, entity: str, values: dict[str, Any], row_id: str | None = None) -> str:
-        table = table_of(entity)
-        cleaned = validation.clean(entity, values, creating=True)
+        return self.create_many(entity, [{**values, "id": row_id} if row_id else values])[0]
+
+    def create_many(self, entity: str, rows: list[dict[str, Any]]) -> list[str]:
+        """Create many records of one kind at once (imports, demo data): same rules,
+        audit entries and operations as ``create``, written with one executemany each."""
+        if not rows:
+            return []
+        target = table_of(entity)
+        defaults = {c.name: _static_default(c) for c in target.c}
+        prepared: list[dict[str, Any]] = []
+        for values in rows:
+            values = dict(values)
+            row_id = values.pop("id", None) or new_id()
+            row = dict(defaults)
+            row.update(validation.clean(entity, values, creating=True))
+            row["id"] = row_id
+            prepared.append(row)
+        self._check_bulk_basis(entity, prepared)
+        self.conn.execute(insert(target), prepared)
+        for row, values in zip(prepared, rows, strict=True):
+            self._op(entity, row["id"], oplog.CREATE_FIELD, codec.encode_row(row), None)
+            household_id = self._household_of(entity, row)
+            if entity != "audit_entry":
+                self.audit("create", entity, row["id"], household_id)
+            fields = tuple(k for k in values if k != "id")
+            self.changes.append(Change(entity, row["id"], "create", fields, household_id))
+        return [str(row["id"]) for row in prepared]
+
+    def _check_bulk_basis(self, entity: str, rows: list[dict[str, Any]]) -> None:
+        fields = sensitive_fields(entity)
+        if not fields:
+            return
+        needing = [r for r in rows if any(r.get(f) not in (None, "", "none") for f in fields)]
+        if not needing:
+            return
         if entity == "household":
-            basis_row = {"consent_basis": cleaned.get("consent_basis", "none"),
-                         "consent_withdrawn_date": cleaned.get("consent_withdrawn_date")}
-            if any(cleaned.get(f) not in (None, "", "none") for f in sensitive_fields(entity)) and (
-                    basis_row["consent_basis"] == "none" or basis_row["consent_withdrawn_date"]):
-                raise ValidationError({"notes": ("validation.no_basis", {})})
+            bases = {r["id"]: (r["consent_basis"], r["consent_withdrawn_date"]) for r in rows}
         else:
-            self._check_sensitive_basis(entity, cleaned, cleaned.get("household_id"))
-        row = {c.name: c.default.arg if c.default is not None and not callable(c.default.arg)
-               else None for c in table.c}
-        row.update(cleaned)
-        row["id"] = row_id or new_id()
-        self.conn.execute(insert(table), [row])
-        self._op(entity, row["id"], oplog.CREATE_FIELD, codec.encode_row(row), None)
-        household_id = self._household_of(entity, row)
-        if entity != "audit_entry":
-            self.audit("create", entity, row["id"], household_id)
-        self.changes.append(Change(entity, row["id"], "create", tuple(cleaned), household_id))
-        return str(row["id"])
+            households = table_of("household")
+            ids = list({r["household_id"] for r in needing})
+            bases = {}
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                query = select(households.c.id, households.c.consent_basis,
+                               households.c.consent_withdrawn_date).where(
+                    households.c.id.in_(chunk))
+                bases.update({r[0]: (r[1], r[2]) for r in self.conn.execute(query)})
+        for row in needing:
+            key = row["id"] if entity == "household" else row["household_id"]
+            basis, withdrawn = bases.get(key, ("none", None))
+            if basis == "none" or withdrawn:
+                raise ValidationError({sorted(fields)[0]: ("validation.no_basis", {})})
 
     def update(self, entity: str, row_id: str, values: dict[str, Any]) -> Change | None:
-        table = table_of(entity)
+        target = table_of(entity)
         before = self.get(entity, row_id)
         cleaned = validation.clean(entity, values, creating=False)
         changed = {k: v for k, v in cleaned.items() if before.get(k) != v}
@@ -151,7 +182,7 @@ class UnitOfWork:
             raise ConflictError("error.visit_finalised")
         household_id = self._household_of(entity, before)
         self._check_sensitive_basis(entity, changed, household_id)
-        self.conn.execute(update(table).where(table.c.id == row_id).values(**changed))
+        self.conn.execute(update(target).where(target.c.id == row_id).values(**changed))
         for fld, value in changed.items():
             base = oplog.field_clock(self.conn, entity, row_id, fld)
             hlc = self._op(entity, row_id, fld, codec.encode(value), base)
@@ -176,12 +207,10 @@ class UnitOfWork:
                         done.append(change)
                 else:
                     done.extend(self.delete(child_table.name, child_id))
-        table = table_of(entity)
-        self.conn.execute(delete(table).where(table.c.id == row_id))
+        target = table_of(entity)
+        self.conn.execute(delete(target).where(target.c.id == row_id))
         hlc = self._op(entity, row_id, DELETE_FIELD, True, None)
-        from renodesk.storage.models import SyncTombstone
-
-        self.conn.execute(insert(SyncTombstone.__table__), [{
+        self.conn.execute(insert(table(SyncTombstone)), [{
             "entity": entity, "row_id": row_id, "hlc": hlc, "deleted_at": datetime.now()}])
         household_id = self._household_of(entity, before)
         self.audit("delete", entity, row_id, household_id)
@@ -193,8 +222,8 @@ class UnitOfWork:
     def finish(self) -> None:
         """Write audit entries (as synced records) and the outbox, and persist the clock."""
         if self._audits:
-            table = table_of("audit_entry")
-            self.conn.execute(insert(table), self._audits)
+            target = table_of("audit_entry")
+            self.conn.execute(insert(target), self._audits)
             for entry in self._audits:
                 self._op("audit_entry", entry["id"], oplog.CREATE_FIELD, codec.encode_row(entry),
                          None)
@@ -204,10 +233,15 @@ class UnitOfWork:
         write_meta(self.conn, "device_seq", str(ws.device_seq))
 
 
+def _static_default(column: Any) -> Any:
+    arg = getattr(column.default, "arg", None)
+    return None if callable(arg) else arg
+
+
 def _children(entity: str) -> list[tuple[Table, Any]]:
     found = []
     for model in SYNCED_MODELS.values():
-        child: Table = model.__table__  # type: ignore[assignment]
+        child = table(model)
         for column in child.c:
             for fk in column.foreign_keys:
                 if fk.column.table.name == entity:
@@ -275,9 +309,9 @@ class Workspace:
         return self.sessions()
 
     def get(self, entity: str, row_id: str) -> dict[str, Any]:
-        table = table_of(entity)
+        target = table_of(entity)
         with self.engine.connect() as conn:
-            row = conn.execute(select(table).where(table.c.id == row_id)).mappings().first()
+            row = conn.execute(select(target).where(target.c.id == row_id)).mappings().first()
         if row is None:
             raise NotFoundError(entity, row_id)
         return dict(row)
@@ -301,7 +335,7 @@ class Workspace:
 
         from renodesk.storage.models import SyncOperation
 
-        ops = SyncOperation.__table__
+        ops = table(SyncOperation)
         query = select(func.count()).select_from(ops)
         if unsent_only:
             query = query.where(ops.c.local.is_(True), ops.c.sent_in.is_(None))

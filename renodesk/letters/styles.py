@@ -37,6 +37,7 @@ class Styles:
     cell_head: ParagraphStyle
     fact: ParagraphStyle
     letterhead_size: float
+    contact_size: float  # the name and phone beside the address
     footer_size: float
     icon_size: float  # points
     gap: float  # space between paragraphs, points
@@ -46,8 +47,8 @@ class Styles:
 def styles_for(large_print: bool) -> Styles:
     register_fonts()
     body_size = 16.0 if large_print else 11.0
-    leading = body_size * 1.35
-    gap = body_size * 0.7
+    leading = body_size * 1.3
+    gap = body_size * 0.6
 
     def style(name: str, **kw: object) -> ParagraphStyle:
         base: dict[str, object] = {
@@ -59,7 +60,7 @@ def styles_for(large_print: bool) -> Styles:
             "spaceAfter": gap,
         }
         base.update(kw)
-        return ParagraphStyle(name, **base)  # type: ignore[arg-type]
+        return ParagraphStyle(name, **base)
 
     heading_size = body_size + (2 if large_print else 1.5)
     cell_size = body_size if large_print else 10.0
@@ -81,8 +82,8 @@ def styles_for(large_print: bool) -> Styles:
             fontName=BOLD,
             fontSize=body_size + (4 if large_print else 3),
             leading=(body_size + 4) * 1.3,
-            spaceBefore=gap,
-            spaceAfter=gap * 1.2,
+            spaceBefore=gap * 0.5,
+            spaceAfter=gap,
         ),
         title=style(
             "title",
@@ -100,6 +101,7 @@ def styles_for(large_print: bool) -> Styles:
         ),
         fact=style("fact", spaceAfter=0),
         letterhead_size=10.0 if large_print else 8.5,
+        contact_size=14.0 if large_print else 9.0,
         footer_size=14.0 if large_print else 8.5,
         icon_size=(13 if large_print else 9) * mm,
         gap=gap,

@@ -9,11 +9,11 @@ back to Dutch, with a warning.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -47,13 +47,13 @@ class LetterTexts:
         """The text for ``key`` ("section.name") with its placeholders filled in."""
         return self.entries[key].format(**params)
 
-    def date(self, day: date) -> str:
+    def date(self, day: dt.date) -> str:
         """"26 november 2026"."""
         return self.text(
             "formats.date", day=day.day, month=self.months[day.month - 1], year=day.year
         )
 
-    def long_date(self, day: date) -> str:
+    def long_date(self, day: dt.date) -> str:
         """"donderdag 26 november 2026"."""
         return self.text(
             "formats.long_date",
@@ -63,17 +63,17 @@ class LetterTexts:
             year=day.year,
         )
 
-    def clock(self, moment: datetime | time) -> str:
+    def clock(self, moment: dt.datetime | dt.time) -> str:
         """"10.00" (Dutch) or "10:00" (English), without "uur"."""
         return self.text("formats.clock", hour=moment.hour, minute=f"{moment.minute:02d}")
 
-    def time(self, moment: datetime | time) -> str:
+    def time(self, moment: dt.datetime | dt.time) -> str:
         return self.text("formats.time", clock=self.clock(moment))
 
-    def time_range(self, start: datetime, end: datetime) -> str:
+    def time_range(self, start: dt.datetime, end: dt.datetime) -> str:
         return self.text("formats.time_range", start=self.clock(start), end=self.clock(end))
 
-    def date_time(self, moment: datetime) -> str:
+    def date_time(self, moment: dt.datetime) -> str:
         return self.text(
             "formats.date_time", date=self.long_date(moment), time=self.time(moment)
         )
@@ -158,7 +158,7 @@ def _read(path: Path) -> dict[str, Any]:
                 and all(isinstance(v, str) and v for v in value)
             ):
                 raise TemplateError(
-                    "letters.error.template_bad_list", file=path.name, key=key, count=_LISTS[key]
+                    "letters.error.template_bad_list", file=path.name, entry=key, count=_LISTS[key]
                 )
             flat[key] = value
         elif isinstance(value, dict):
@@ -168,7 +168,7 @@ def _read(path: Path) -> dict[str, Any]:
             flat[key] = value
     for key, value in flat.items():
         if key not in _LISTS and not isinstance(value, str):
-            raise TemplateError("letters.error.template_not_text", file=path.name, key=key)
+            raise TemplateError("letters.error.template_not_text", file=path.name, entry=key)
     return flat
 
 
@@ -188,7 +188,7 @@ def _check_known(path: Path, content: Mapping[str, Any], reference: Mapping[str,
             raise TemplateError(
                 "letters.error.template_bad_placeholder",
                 file=path.name,
-                key=key,
+                entry=key,
                 placeholder="{" + strange[0] + "}",
                 allowed=", ".join("{" + a + "}" for a in sorted(allowed)) or "-",
             )
@@ -201,7 +201,7 @@ def _placeholders(path: Path, key: str, text: str) -> set[str]:
         raise TemplateError(
             "letters.error.template_bad_placeholder",
             file=path.name,
-            key=key,
+            entry=key,
             placeholder=str(exc),
             allowed="-",
         ) from exc

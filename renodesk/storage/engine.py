@@ -21,6 +21,9 @@ def _connect(path: Path, key: bytes) -> Any:
     import sqlcipher3
 
     conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+    # A wrong key is reported to the person as a WorkspaceError; keep SQLCipher's own
+    # diagnostics off stderr.
+    conn.execute("PRAGMA cipher_log_level = NONE")
     # A raw key skips SQLCipher's own PBKDF2 (~150 ms); the key is already random or
     # derived once by security.keys.
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")

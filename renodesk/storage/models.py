@@ -28,6 +28,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.sql.schema import Table
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -47,6 +48,13 @@ def new_id() -> str:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a mapped class (typed, for executemany-style writes)."""
+    found = model.__table__
+    assert isinstance(found, Table)
+    return found
 
 
 def _id() -> Mapped[str]:
@@ -213,7 +221,7 @@ class ContactMoment(Base):
     channel: Mapped[str] = mapped_column(String(20))  # Channel
     by_member_id: Mapped[str | None] = _fk("team_member", nullable=True)
     outcome: Mapped[str] = mapped_column(String(20))  # ContactOutcome
-    summary: Mapped[str] = mapped_column(Text, default="", info=SENSITIVE_TEXT)
+    summary: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
 
 
 class Visit(Base):
@@ -229,10 +237,10 @@ class Visit(Base):
     visitors: Mapped[str] = mapped_column(String(400), default="")  # names, comma separated
     attendees: Mapped[str] = mapped_column(String(400), default="")
     notes: Mapped[str] = mapped_column(Text, default="", info=SENSITIVE_TEXT)
-    wishes: Mapped[str] = mapped_column(Text, default="", info=SENSITIVE_TEXT)
-    worries: Mapped[str] = mapped_column(Text, default="", info=SENSITIVE_TEXT)
+    wishes: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
+    worries: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
     finalised_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
-    addenda: Mapped[str] = mapped_column(Text, default="", info=SENSITIVE_TEXT)
+    addenda: Mapped[str] = mapped_column(Text, default="", info=FREE_TEXT)
 
 
 class Adjustment(Base):

@@ -12,13 +12,13 @@ from typing import Any
 from sqlalchemy import Connection, insert, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from renodesk.storage.models import SyncFieldClock, SyncOperation
+from renodesk.storage.models import SyncFieldClock, SyncOperation, table
 from renodesk.sync.operation import Operation
 
 CREATE_FIELD = "__create__"
 
-_ops = SyncOperation.__table__
-_clocks = SyncFieldClock.__table__
+_ops = table(SyncOperation)
+_clocks = table(SyncFieldClock)
 
 
 def write_local(conn: Connection, ops: list[Operation]) -> None:
@@ -73,7 +73,15 @@ def field_clock(conn: Connection, entity: str, row_id: str, field: str) -> str |
             _ops.c.entity == entity, _ops.c.row_id == row_id, _ops.c.field == CREATE_FIELD
         )
     ).scalar()
-    return str(created) if created else None
+    if created:
+        return str(created)
+    # Records that arrived in a compacted snapshot keep their create clock as a field clock.
+    restored = None if field == CREATE_FIELD else conn.execute(
+        select(_clocks.c.hlc).where(
+            _clocks.c.entity == entity, _clocks.c.row_id == row_id,
+            _clocks.c.field == CREATE_FIELD)
+    ).scalar()
+    return str(restored) if restored else None
 
 
 def unsent(conn: Connection, limit: int | None = None) -> list[Operation]:

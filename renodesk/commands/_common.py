@@ -1,0 +1,51 @@
+"""Helpers shared by the command modules: opening the workspace, prompting, printing."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from typing import TYPE_CHECKING, Any
+
+from renodesk.core.errors import WorkspaceError
+from renodesk.core.i18n import t
+from renodesk.paths import Paths
+
+if TYPE_CHECKING:
+    from renodesk.core.workspace import Workspace
+
+
+def paths_from(args: argparse.Namespace) -> Paths:
+    return Paths.resolve(getattr(args, "data_dir", None), demo=getattr(args, "demo", False))
+
+
+def prompt_passphrase(new: bool = False) -> str:
+    if not sys.stdin.isatty():
+        raise WorkspaceError("error.passphrase_needed")
+    return getpass.getpass(t("cli.passphrase_new" if new else "cli.passphrase_prompt"))
+
+
+def open_from(args: argparse.Namespace) -> Workspace:
+    """Open the workspace the arguments name (the demo one is created on first use)."""
+    from renodesk import app
+
+    paths = paths_from(args)
+    if getattr(args, "demo", False) and not app.exists(paths):
+        return ensure_demo(paths)
+    return app.open_workspace(paths, prompt_passphrase)
+
+
+def ensure_demo(paths: Paths, households: int = 300) -> Workspace:
+    from renodesk import app
+    from renodesk.reports.demo import generate
+
+    if app.exists(paths):
+        return app.open_workspace(paths)
+    workspace = app.init_workspace(paths, "Woonstichting De Linde (demo)", "Sanne Bakker",
+                                   demo=True)
+    generate(workspace, households=households, seed=1)
+    return workspace
+
+
+def say(key: str, **params: Any) -> None:
+    print(t(key, **params))

@@ -1,0 +1,315 @@
+"""The household list (search as you type, filters) and the profile of one household.
+
+Sensitive data (vulnerabilities, resistance, notes) is left out of a profile when the
+tenant withdrew consent or no basis was ever recorded; ``open_profile`` audits a view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, text
+
+from renodesk.core import enums
+from renodesk.core.errors import NotFoundError
+from renodesk.core.queries.common import (
+    CLOSED_ADJUSTMENT,
+    address,
+    as_date,
+    as_datetime,
+    by_id,
+    chunks,
+    is_overdue,
+)
+from renodesk.core.workspace import Workspace
+from renodesk.storage.search import match_ids_sql, search_terms
+
+#: A search returns at most this many households; a coach narrows the query instead.
+SEARCH_LIMIT = 2000
+
+
+
+
+
+
+
+
+
+
+
+def _has_basis(basis: str, withdrawn: date | None) -> bool:
+    return basis != "none" and withdrawn is None
+
+
+# --- households ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HouseholdFilter:
+    """What the household list shows. Empty fields do not filter."""
+
+    query: str = ""
+    project_id: str | None = None
+    vulnerability: str | None = None
+    stance: str | None = None
+    open_actions: bool = False
+    #: Not reached: at least this many contact moments, and none of the last ones 'reached'.
+    #: 0 switches the filter off.
+    not_reached: int = 0
+    include_inactive: bool = False
+
+
+@dataclass(frozen=True)
+class HouseholdRow:
+    id: str
+    name: str
+    address: str
+    postcode: str
+    city: str
+    project_code: str
+    stance: str
+    status: str
+    open_actions: int
+    last_contact: datetime | None
+
+
+def household_ids(conn: Connection, flt: HouseholdFilter) -> list[str]:
+    """Ids of the households matching ``flt``, in address order (postcode, number)."""
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    terms = search_terms(flt.query)
+    if terms:
+        match_sql, match_params = match_ids_sql(terms)
+        # The trigram index narrows first; the join then only orders the matches.
+        where.append(f"h.id IN ({match_sql} LIMIT {SEARCH_LIMIT})")
+        params.update(match_params)
+    if not flt.include_inactive:
+        where.append("h.status = 'active'")
+    if flt.project_id:
+        where.append("d.project_id = :project_id")
+        params["project_id"] = flt.project_id
+    if flt.stance:
+        where.append("h.stance = :stance")
+        params["stance"] = flt.stance
+    if flt.vulnerability:
+        where.append("h.consent_basis != 'none' AND h.consent_withdrawn_date IS NULL AND "
+                     "EXISTS (SELECT 1 FROM vulnerability v WHERE v.household_id = h.id "
+                     "AND v.category = :vulnerability)")
+        params["vulnerability"] = flt.vulnerability
+    if flt.open_actions:
+        where.append("EXISTS (SELECT 1 FROM action a WHERE a.household_id = h.id "
+                     "AND a.done_date IS NULL)")
+    if flt.not_reached > 0:
+        where.append(f"h.id IN ({_NOT_REACHED})")
+        params["tries"] = flt.not_reached
+    sql = ("SELECT h.id FROM household h JOIN dwelling d ON d.id = h.dwelling_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY d.postcode, d.number, d.addition, h.name")
+    return [str(r[0]) for r in conn.execute(text(sql), params)]
+
+
+# The last :tries contact moments of each household, none of them 'reached'.
+_NOT_REACHED = """
+    SELECT household_id FROM (
+        SELECT household_id, outcome,
+               row_number() OVER (PARTITION BY household_id ORDER BY at DESC) AS rn
+        FROM contact_moment)
+    WHERE rn <= :tries
+    GROUP BY household_id
+    HAVING count(*) >= :tries AND sum(outcome = 'reached') = 0
+"""
+
+
+def household_rows(conn: Connection, ids: Sequence[str]) -> list[HouseholdRow]:
+    """Display rows of the given households, in the order of ``ids``."""
+    rows: list[Any] = []
+    for part in chunks(ids):
+        rows.extend(conn.execute(_HOUSEHOLD_ROWS, {"ids": list(part)}))
+    return [
+        HouseholdRow(r.id, r.name, address(r.street, r.number, r.addition), r.postcode, r.city,
+                     r.code, r.stance, r.status, int(r.open_actions or 0),
+                     as_datetime(r.last_contact))
+        for r in by_id(rows, ids)
+    ]
+
+
+_HOUSEHOLD_ROWS = text("""
+    SELECT h.id, h.name, h.stance, h.status, d.street, d.number, d.addition, d.postcode,
+           d.city, p.code,
+           (SELECT count(*) FROM action a WHERE a.household_id = h.id AND a.done_date IS NULL)
+               AS open_actions,
+           (SELECT max(c.at) FROM contact_moment c WHERE c.household_id = h.id) AS last_contact
+    FROM household h JOIN dwelling d ON d.id = h.dwelling_id JOIN project p ON p.id = d.project_id
+    WHERE h.id IN :ids
+""").bindparams(bindparam("ids", expanding=True))
+
+
+
+
+
+
+
+
+# --- the profile of one household ----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VulnerabilityItem:
+    id: str
+    category: str
+    weight: int
+    implications: str
+
+
+@dataclass(frozen=True)
+class InvolvementItem:
+    id: str
+    partner_id: str
+    partner_name: str
+    partner_kind: str
+    contact_name: str
+    phone: str
+    role: str
+    consent_to_share: bool
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    """One event in a household's history; ``what`` and ``status`` are vocabulary codes."""
+
+    at: datetime
+    entity: str  # contact_moment, visit, adjustment, letter, action
+    row_id: str
+    what: str
+    status: str
+    text: str
+    overdue: bool = False
+
+    def what_label(self, lang: str | None = None) -> str:
+        vocabulary = _TIMELINE_WHAT.get(self.entity)
+        return vocabulary(self.what).label(lang) if vocabulary and self.what else self.what
+
+    def status_label(self, lang: str | None = None) -> str:
+        vocabulary = _TIMELINE_STATUS.get(self.entity)
+        return vocabulary(self.status).label(lang) if vocabulary and self.status else self.status
+
+
+_TIMELINE_WHAT: dict[str, type[enums.Labelled]] = {
+    "contact_moment": enums.Channel, "visit": enums.VisitKind,
+    "adjustment": enums.AdjustmentCategory, "letter": enums.LetterKind,
+}
+_TIMELINE_STATUS: dict[str, type[enums.Labelled]] = {
+    "contact_moment": enums.ContactOutcome, "visit": enums.VisitStatus,
+    "adjustment": enums.AdjustmentStatus, "letter": enums.Delivery,
+}
+
+
+@dataclass
+class HouseholdProfile:
+    """Everything a coach needs to know about one household (DESIGN.md §2)."""
+
+    household: dict[str, Any]
+    dwelling: dict[str, Any]
+    project: dict[str, Any]
+    #: False when consent is missing or withdrawn: sensitive fields are blanked.
+    sensitive_shown: bool
+    vulnerabilities: list[VulnerabilityItem] = field(default_factory=list)
+    involvements: list[InvolvementItem] = field(default_factory=list)
+    timeline: list[TimelineItem] = field(default_factory=list)
+
+    @property
+    def address(self) -> str:
+        d = self.dwelling
+        return address(d["street"], d["number"], d["addition"])
+
+
+_SENSITIVE_HOUSEHOLD = ("resistance_kind", "resistance_causes", "resistance_approach",
+                        "safety_note", "notes")
+
+
+def household_profile(conn: Connection, household_id: str,
+                      today: date | None = None) -> HouseholdProfile:
+    """The profile of one household; raises NotFoundError when it does not exist."""
+    today = today or date.today()
+    row = conn.execute(text("SELECT * FROM household WHERE id = :id"),
+                       {"id": household_id}).mappings().first()
+    if row is None:
+        raise NotFoundError("household", household_id)
+    household = dict(row)
+    dwelling = dict(conn.execute(text(
+        "SELECT id, project_id, street, number, addition, postcode, city, access_notes "
+        "FROM dwelling WHERE id = :id"), {"id": household["dwelling_id"]}).mappings().one())
+    project = dict(conn.execute(text(
+        "SELECT id, name, code, phase, consent_deadline FROM project WHERE id = :id"),
+        {"id": dwelling["project_id"]}).mappings().one())
+    shown = _has_basis(household["consent_basis"], as_date(household["consent_withdrawn_date"]))
+    profile = HouseholdProfile(household, dwelling, project, shown)
+    if shown:
+        profile.vulnerabilities = [
+            VulnerabilityItem(r.id, r.category, r.weight, r.implications)
+            for r in conn.execute(text(
+                "SELECT id, category, weight, implications FROM vulnerability "
+                "WHERE household_id = :id ORDER BY weight DESC, category"), {"id": household_id})
+        ]
+    else:
+        for name in _SENSITIVE_HOUSEHOLD:
+            household[name] = "none" if name == "resistance_kind" else ""
+    profile.involvements = [
+        InvolvementItem(r.id, r.partner_id, r.name, r.kind, r.contact_name, r.phone,
+                        r.role if shown else "", bool(r.consent_to_share))
+        for r in conn.execute(text(
+            "SELECT i.id, i.partner_id, i.role, i.consent_to_share, p.name, p.kind, "
+            "p.contact_name, p.phone FROM involvement i JOIN partner p ON p.id = i.partner_id "
+            "WHERE i.household_id = :id ORDER BY p.name"), {"id": household_id})
+    ]
+    profile.timeline = household_timeline(conn, household_id, today, shown)
+    return profile
+
+
+def household_timeline(conn: Connection, household_id: str, today: date,
+                       sensitive_shown: bool = True) -> list[TimelineItem]:
+    """Contact moments, visits, adjustments, letters and actions, newest first."""
+    params = {"id": household_id}
+    items: list[TimelineItem] = []
+    for r in conn.execute(text("SELECT id, at, channel, outcome, summary FROM contact_moment "
+                               "WHERE household_id = :id"), params):
+        items.append(TimelineItem(as_datetime(r.at) or datetime.min, "contact_moment", r.id,
+                                  r.channel, r.outcome, r.summary if sensitive_shown else ""))
+    for r in conn.execute(text("SELECT id, planned_at, kind, status, visitors FROM visit "
+                               "WHERE household_id = :id"), params):
+        items.append(TimelineItem(as_datetime(r.planned_at) or datetime.min, "visit", r.id,
+                                  r.kind, r.status, r.visitors))
+    for r in conn.execute(text("SELECT id, category, description, status, due_date, "
+                               "agreed_date FROM adjustment WHERE household_id = :id"), params):
+        due = as_date(r.due_date)
+        when = as_date(r.agreed_date) or due or today
+        items.append(TimelineItem(datetime.combine(when, datetime.min.time()), "adjustment",
+                                  r.id, r.category, r.status, r.description,
+                                  is_overdue(due, r.status not in CLOSED_ADJUSTMENT, today)))
+    for r in conn.execute(text("SELECT id, kind, delivery, created_at, language FROM letter "
+                               "WHERE household_id = :id"), params):
+        items.append(TimelineItem(as_datetime(r.created_at) or datetime.min, "letter", r.id,
+                                  r.kind, r.delivery, r.language))
+    for r in conn.execute(text("SELECT id, description, due_date, done_date FROM action "
+                               "WHERE household_id = :id"), params):
+        due, done = as_date(r.due_date), as_date(r.done_date)
+        when = done or due or today
+        items.append(TimelineItem(datetime.combine(when, datetime.min.time()), "action", r.id,
+                                  "", "done" if done else "open", r.description,
+                                  is_overdue(due, done is None, today)))
+    items.sort(key=lambda item: item.at, reverse=True)
+    return items
+
+
+def open_profile(ws: Workspace, household_id: str) -> HouseholdProfile:
+    """Load a profile for the screen and audit the view when it shows sensitive data."""
+    with ws.engine.connect() as conn:
+        profile = household_profile(conn, household_id)
+    if profile.sensitive_shown:
+        ws.record_access("view", "household", household_id, household_id)
+    return profile
+
+

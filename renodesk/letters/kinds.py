@@ -1,0 +1,288 @@
+"""The content of each kind of letter, as ReportLab flowables.
+
+Every sentence comes from the language's template file; this module only decides the
+order (most important first, one message per paragraph) and the look of facts, tables
+and signature lines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import timedelta
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.tables import TableStyle
+
+from renodesk.core.enums import LetterKind
+from renodesk.core.errors import RenoDeskError
+from renodesk.letters.data import Agreement, VisitInfo
+from renodesk.letters.layout import (
+    CARD_MARGIN_MM,
+    MARGIN_LEFT_MM,
+    MARGIN_RIGHT_MM,
+    PAGE_WIDTH_MM,
+    LetterContext,
+)
+from renodesk.letters.pictograms import Pictogram, PictogramFlowable
+from renodesk.letters.styles import INK, RULE, SHADE
+
+BODY_WIDTH = (PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * mm
+CARD_WIDTH = (PAGE_WIDTH_MM - 2 * CARD_MARGIN_MM) * mm
+
+
+def _para(ctx: LetterContext, key: str, style: Any = None, **params: Any) -> Paragraph:
+    return Paragraph(escape(ctx.texts.text(key, **params)), style or ctx.styles.body)
+
+
+def _text(ctx: LetterContext, text: str, style: Any = None) -> Paragraph:
+    return Paragraph(escape(text), style or ctx.styles.body)
+
+
+def _visit(ctx: LetterContext) -> VisitInfo:
+    if ctx.request.visit is None:
+        raise RenoDeskError("letters.error.visit_required", kind=ctx.request.kind.label())
+    return ctx.request.visit
+
+
+def _opening(ctx: LetterContext, subject: str) -> list[Flowable]:
+    request, texts = ctx.request, ctx.texts
+    place_date = texts.text("formats.place_date", place=request.letterhead.place,
+                            date=texts.date(request.letter_date))
+    name = request.recipient.salutation_name
+    salutation = (texts.text("common.salutation", name=name) if name
+                  else texts.text("common.salutation_unknown"))
+    return [_text(ctx, place_date), _text(ctx, subject, ctx.styles.subject),
+            _text(ctx, salutation)]
+
+
+def _closing(ctx: LetterContext) -> list[Flowable]:
+    head = ctx.request.letterhead
+    s = ctx.styles
+    block = [
+        _para(ctx, "common.closing"),
+        Spacer(1, s.body.leading * 1.2),
+        Paragraph(f"<b>{escape(head.signatory_name)}</b>", s.fact),
+        _text(ctx, head.signatory_role, s.fact),
+        _text(ctx, head.organisation, s.fact),
+    ]
+    return [KeepTogether(block)]
+
+
+def _questions(ctx: LetterContext, key: str = "common.questions") -> Paragraph:
+    contact = ctx.request.contact
+    return _para(ctx, key, name=contact.name, phone=contact.phone)
+
+
+def _fact_rows(ctx: LetterContext, rows: Sequence[tuple[Pictogram, str, tuple[str, ...]]],
+               width: float) -> Table:
+    """Pictogram, bold label and the fact itself (one or more lines), one row per fact."""
+    s = ctx.styles
+    icon_col = s.icon_size + 4 * mm
+    data = [[PictogramFlowable(icon, s.icon_size),
+             Paragraph("<br/>".join([f"<b>{escape(label)}</b>", *map(escape, lines)]), s.fact)]
+            for icon, label, lines in rows]
+    table = Table(data, colWidths=[icon_col, width - icon_col], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), s.gap * 0.25),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), s.gap * 0.25),
+    ]))
+    return table
+
+
+def _heading(ctx: LetterContext, key: str) -> Paragraph:
+    return _para(ctx, key, ctx.styles.heading)
+
+
+def _bullets(ctx: LetterContext, items: tuple[str, ...]) -> list[Flowable]:
+    return [Paragraph(escape(item), ctx.styles.bullet, bulletText="•") for item in items]
+
+
+def _when(ctx: LetterContext, agreement: Agreement) -> str:
+    if agreement.when is None:
+        return ctx.texts.text("common.no_date")
+    return ctx.texts.date(agreement.when)
+
+
+def _agreements(ctx: LetterContext) -> list[Flowable]:
+    """A table with a repeated header; in large print a list of blocks instead, because
+    four columns of 16 pt text leave too little room per word."""
+    s, texts = ctx.styles, ctx.texts
+    labels = [texts.text(f"table.{k}") for k in ("what", "who", "when", "status")]
+    rows = ctx.request.agreements
+    if s.large_print:
+        blocks: list[Flowable] = []
+        for number, row in enumerate(rows, start=1):
+            details = zip(labels[1:], (row.who, _when(ctx, row), row.status_label), strict=True)
+            lines = "<br/>".join(f"{escape(label)}: {escape(value)}" for label, value in details)
+            blocks.append(KeepTogether([
+                Paragraph(f"<b>{number}. {escape(row.what)}</b>", s.fact),
+                Paragraph(lines, s.body),
+            ]))
+        return blocks
+    head = [Paragraph(escape(label), s.cell_head) for label in labels]
+    data = [head] + [
+        [Paragraph(escape(v), s.cell) for v in (row.what, row.who, _when(ctx, row),
+                                                 row.status_label)]
+        for row in rows
+    ]
+    widths = [0.37, 0.23, 0.21, 0.19]
+    table = Table(data, colWidths=[BODY_WIDTH * w for w in widths], repeatRows=1,
+                  hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, 0), 1, RULE),
+        ("LINEBELOW", (0, 1), (-1, -1), 0.3, RULE),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [None, SHADE]),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return [table, Spacer(1, s.gap)]
+
+
+def invitation(ctx: LetterContext) -> list[Flowable]:
+    visit, texts, contact = _visit(ctx), ctx.texts, ctx.request.contact
+    end = visit.when + timedelta(minutes=visit.duration_minutes)
+    time_lines = (texts.time_range(visit.when, end),
+                  texts.text("invitation.duration", minutes=visit.duration_minutes))
+    facts = [
+        (Pictogram.CALENDAR, texts.text("invitation.date_label"), (texts.long_date(visit.when),)),
+        (Pictogram.CLOCK, texts.text("invitation.time_label"), time_lines),
+        (Pictogram.PERSON, texts.text("invitation.visitors_label"),
+         (texts.join(visit.visitors),)),
+        (Pictogram.PHONE, texts.text("invitation.phone_label"),
+         (texts.text("invitation.phone_fact", name=contact.name, phone=contact.phone),)),
+    ]
+    story = _opening(ctx, texts.text("invitation.subject"))
+    story += [_para(ctx, "invitation.intro"), _fact_rows(ctx, facts, BODY_WIDTH)]
+    if visit.purpose:
+        story += [_heading(ctx, "invitation.purpose_heading"), _text(ctx, visit.purpose)]
+    if visit.to_have_ready:
+        story += [_heading(ctx, "invitation.ready_heading"), *_bullets(ctx, visit.to_have_ready),
+                  Spacer(1, ctx.styles.gap * 0.5)]
+    story += [_para(ctx, "invitation.company"),
+              _para(ctx, "invitation.move", name=contact.name, phone=contact.phone)]
+    return story + _closing(ctx)
+
+
+def _signature_lines(ctx: LetterContext) -> Flowable:
+    s, texts = ctx.styles, ctx.texts
+    col = BODY_WIDTH / 2
+
+    def column(label_key: str, name: str) -> list[Flowable]:
+        return [
+            _para(ctx, label_key, s.fact),
+            Spacer(1, s.body.leading * 2.2),
+            HRFlowable(width="100%", thickness=0.8, color=INK, spaceAfter=s.gap * 0.3,
+                       hAlign="LEFT"),
+            _text(ctx, f"{texts.text('visit_report.sign_name')}: {name}", s.fact),
+            Spacer(1, s.gap),
+            _text(ctx, f"{texts.text('visit_report.sign_date')}: ", s.fact),
+        ]
+
+    table = Table([[column("visit_report.sign_tenant", ctx.request.recipient.name),
+                    column("visit_report.sign_coach", ctx.request.contact.name)]],
+                  colWidths=[col, col], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 8 * mm),
+    ]))
+    return table
+
+
+def visit_report(ctx: LetterContext) -> list[Flowable]:
+    visit, texts = _visit(ctx), ctx.texts
+    when = texts.date(visit.when)
+    story = _opening(ctx, texts.text("visit_report.subject", date=when))
+    story.append(_para(ctx, "visit_report.intro", date=texts.long_date(visit.when)))
+    people = [*visit.visitors, *visit.attendees]
+    if people:
+        story.append(_para(ctx, "visit_report.present", names=texts.join(people)))
+    if visit.summary:
+        story += [_heading(ctx, "visit_report.summary_heading"),
+                  *(_text(ctx, paragraph) for paragraph in visit.summary)]
+    story.append(_heading(ctx, "visit_report.agreements_heading"))
+    if ctx.request.agreements:
+        story += _agreements(ctx)
+    else:
+        story.append(_para(ctx, "visit_report.no_agreements"))
+    story.append(_questions(ctx, "visit_report.check"))
+    story += _closing(ctx)
+    story += [CondPageBreak(ctx.styles.body.leading * 9), Spacer(1, ctx.styles.gap),
+              KeepTogether([_para(ctx, "visit_report.sign_request"), _signature_lines(ctx)])]
+    return story
+
+
+def agreements(ctx: LetterContext) -> list[Flowable]:
+    texts = ctx.texts
+    story = _opening(ctx, texts.text("agreements.subject"))
+    story += [_para(ctx, "agreements.intro"),
+              _para(ctx, "agreements.as_of", date=texts.date(ctx.request.letter_date))]
+    if ctx.request.agreements:
+        story += _agreements(ctx)
+    else:
+        story.append(_para(ctx, "agreements.none"))
+    story.append(_questions(ctx, "agreements.change"))
+    return story + _closing(ctx)
+
+
+def contact_persons(ctx: LetterContext) -> list[Flowable]:
+    s, texts = ctx.styles, ctx.texts
+    story = _opening(ctx, texts.text("contact_persons.subject"))
+    story.append(_para(ctx, "contact_persons.intro"))
+    for person in ctx.request.contact_persons:
+        name = f"<b>{escape(person.name)}</b> – {escape(person.role)}"
+        text = "<br/>".join([
+            name,
+            escape(texts.text("contact_persons.call_about", about=person.call_about)),
+            f"<b>{escape(texts.text('contact_persons.phone', phone=person.phone))}</b>",
+        ])
+        icon_col = s.icon_size + 4 * mm
+        row = Table([[PictogramFlowable(Pictogram.PERSON, s.icon_size), Paragraph(text, s.fact)]],
+                    colWidths=[icon_col, BODY_WIDTH - icon_col], hAlign="LEFT")
+        row.setStyle(TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), s.gap * 0.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), s.gap * 0.7),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+        ]))
+        story.append(row)
+    story += [Spacer(1, s.gap), _questions(ctx, "contact_persons.first_contact")]
+    return story + _closing(ctx)
+
+
+def not_home_card(ctx: LetterContext) -> list[Flowable]:
+    visit, texts, contact = _visit(ctx), ctx.texts, ctx.request.contact
+    recipient = ctx.request.recipient
+    facts = [
+        (Pictogram.CALENDAR, texts.text("not_home_card.came_label"),
+         (texts.date_time(visit.when),)),
+        (Pictogram.PERSON, texts.text("not_home_card.who_label"), (texts.join(visit.visitors),)),
+        (Pictogram.PHONE, texts.text("not_home_card.call_label"),
+         (texts.text("not_home_card.call", name=contact.name, phone=contact.phone),)),
+    ]
+    story: list[Flowable] = [
+        _para(ctx, "not_home_card.title", ctx.styles.title),
+        _para(ctx, "not_home_card.for", name=f"{recipient.name}, {recipient.street}"),
+        _fact_rows(ctx, facts, CARD_WIDTH),
+    ]
+    if visit.purpose:
+        story.insert(2, _text(ctx, visit.purpose))
+    return story
+
+
+BUILDERS: dict[LetterKind, Callable[[LetterContext], list[Flowable]]] = {
+    LetterKind.INVITATION: invitation,
+    LetterKind.VISIT_REPORT: visit_report,
+    LetterKind.AGREEMENTS: agreements,
+    LetterKind.CONTACT_PERSONS: contact_persons,
+    LetterKind.NOT_HOME_CARD: not_home_card,
+}
