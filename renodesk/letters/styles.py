@@ -58,6 +58,8 @@ def styles_for(large_print: bool) -> Styles:
             "textColor": INK,
             "alignment": TA_LEFT,
             "spaceAfter": gap,
+            "bulletFontName": REGULAR,
+            "bulletFontSize": body_size,
         }
         base.update(kw)
         return ParagraphStyle(name, **base)

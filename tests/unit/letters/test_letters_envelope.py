@@ -26,9 +26,9 @@ WINDOW = ENVELOPE_WINDOW_MM
 
 def test_the_declared_address_area_lies_inside_the_window() -> None:
     assert WINDOW["left"] <= ADDRESS_LEFT_MM
-    assert ADDRESS_LEFT_MM + ADDRESS_WIDTH_MM <= WINDOW["right"]
+    assert WINDOW["right"] >= ADDRESS_LEFT_MM + ADDRESS_WIDTH_MM
     assert WINDOW["top"] <= ADDRESS_TOP_MM < ADDRESS_BOTTOM_MM <= WINDOW["bottom"]
-    assert RETURN_ADDRESS_BASELINE_MM < WINDOW["top"]
+    assert WINDOW["top"] > RETURN_ADDRESS_BASELINE_MM
 
 
 def _address_runs(recipient: Recipient, large_print: bool = False) -> list[Run]:
@@ -73,5 +73,5 @@ def test_return_address_sits_just_above_the_address_in_small_type() -> None:
     sender = [r for r in runs if "Postbus 1234" in r.text and r.left_mm < 30]
     assert len(sender) == 1
     assert sender[0].size <= 8
-    assert 40 <= sender[0].top_mm and sender[0].bottom_mm <= WINDOW["top"]
+    assert sender[0].top_mm >= 40 and sender[0].bottom_mm <= WINDOW["top"]
     assert sender[0].right_mm <= WINDOW["right"]

@@ -13,7 +13,7 @@ from PIL import Image
 
 from renodesk.core.enums import LetterKind
 from renodesk.core.errors import RenoDeskError
-from renodesk.letters.data import Agreement, LetterRequest, Recipient
+from renodesk.letters.data import Agreement, ContactPerson, LetterRequest, Recipient
 from renodesk.letters.fonts import REGULAR, register_fonts
 from renodesk.letters.layout import (
     CARD_BODY_TOP_MM,
@@ -51,7 +51,8 @@ def test_every_kind_renders_in_both_languages(
     assert result.warnings == ()
     text = pdf_text(result.pdf)
     texts, _ = load_texts(language)
-    headline = "not_home_card.title" if kind == LetterKind.NOT_HOME_CARD else f"{kind.value}.subject"
+    card = kind == LetterKind.NOT_HOME_CARD
+    headline = "not_home_card.title" if card else f"{kind.value}.subject"
     expected = texts.text(headline, date=texts.date(datetime(2026, 11, 26)))
     assert " ".join(expected.split()) in text
     assert "Anna de Vries" in text and "06 12 34 56 78" in text
@@ -61,7 +62,10 @@ def test_every_kind_renders_in_both_languages(
 def test_names_with_diacritics_print_with_glyphs_from_the_embedded_font() -> None:
     recipient = Recipient(name="Mevrouw Gülşen Yılmaz", street="Kastanjelaan 12 A",
                           postcode="3512 XY", city="Utrecht", salutation_name="mevrouw Yılmaz")
-    request = dataclasses.replace(sample_request(LetterKind.CONTACT_PERSONS), recipient=recipient)
+    request = sample_request(LetterKind.CONTACT_PERSONS)
+    zoe = ContactPerson("Zoë Çelik", "Opzichter", "de planning", "06 55 44 33 22")
+    request = dataclasses.replace(request, recipient=recipient,
+                                  contact_persons=(*request.contact_persons, zoe))
 
     result = render_letter(request)
 
@@ -150,13 +154,20 @@ def test_each_letter_of_a_batch_counts_its_own_pages() -> None:
                 sample_request(LetterKind.CONTACT_PERSONS, "en")]
     calls: list[tuple[int, int]] = []
 
-    result = render_batch(requests, lambda done, total: calls.append((done, total)) is None)
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return True
+
+    result = render_batch(requests, progress)
 
     text = pdf_text(result.pdf)
     assert text.count("Pagina 1 van 1") == 1
-    assert "Pagina 1 van 2" in text and "Pagina 2 van 2" in text
+    long_pages = render_letter(long_one).page_count
+    assert long_pages > 1
+    assert f"Pagina 1 van {long_pages}" in text
+    assert f"Pagina {long_pages} van {long_pages}" in text
     assert "Page 1 of 1" in text
-    assert result.page_count == 1 + 2 + 1 + 1
+    assert result.page_count == 1 + long_pages + 1 + 1
     assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
