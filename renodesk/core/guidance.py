@@ -251,6 +251,7 @@ class GuidanceEntry:
     suggested_actions: tuple[str, ...]
     partners: tuple[PartnerKind, ...]
     sources: tuple[Source, ...]
+    see_also: tuple[str, ...] = ()
     from_organisation: bool = False
 
     @property
@@ -282,6 +283,7 @@ class GuidanceEntry:
                 Source(item["title"], item.get("url"), item.get("reference"))
                 for item in data["sources"]
             ),
+            see_also=tuple(data.get("see_also", ())),
             from_organisation=from_organisation,
         )
 
@@ -303,6 +305,7 @@ class GuidanceEntry:
             "suggested_actions": list(self.suggested_actions),
             "partners": [partner.value for partner in self.partners],
             "sources": [item.to_dict() for item in self.sources],
+            "see_also": list(self.see_also),
         }
 
 
@@ -412,6 +415,23 @@ def for_theme(
     """The entries about one theme, e.g. ``for_theme(entries, "vulnerability", "dementia")``."""
     kind = GuidanceThemeKind(kind)
     return [entry for entry in entries if entry.theme_kind == kind and entry.theme_code == code]
+
+
+def for_profile(
+    entries: Iterable[GuidanceEntry],
+    vulnerabilities: Iterable[VulnerabilityCategory | str] = (),
+    resistance_causes: Iterable[ResistanceCause | str] = (),
+) -> list[GuidanceEntry]:
+    """The entries for what was recorded on a tenant profile, in theme order."""
+    wanted = {(GuidanceThemeKind.VULNERABILITY, str(code)) for code in vulnerabilities}
+    wanted |= {(GuidanceThemeKind.RESISTANCE, str(code)) for code in resistance_causes}
+    return [entry for entry in entries if (entry.theme_kind, entry.theme_code) in wanted]
+
+
+def related(entries: Iterable[GuidanceEntry], entry: GuidanceEntry) -> list[GuidanceEntry]:
+    """The entries ``entry`` points to with ``see_also``, in that order; unknown ids skipped."""
+    by_id = {candidate.id: candidate for candidate in entries}
+    return [by_id[ref] for ref in entry.see_also if ref in by_id and ref != entry.id]
 
 
 def fold(text: str) -> str:

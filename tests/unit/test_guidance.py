@@ -21,10 +21,12 @@ from renodesk.core.guidance import (
     THEME_VOCABULARIES,
     GuidanceEntry,
     GuidanceError,
+    for_profile,
     for_theme,
     load_guidance,
     load_schema,
     load_shipped_entries,
+    related,
     search,
     validate_entry,
 )
@@ -137,6 +139,7 @@ def test_dutch_and_english_entries_say_the_same_things(kind: GuidanceThemeKind, 
     assert categories[0] == categories[1]
     assert nl["partners"] == en["partners"]
     assert nl["sources"] == en["sources"]
+    assert nl["see_also"] == en["see_also"]
     assert nl["title"] != en["title"]  # actually translated
 
 
@@ -164,6 +167,45 @@ def test_entries_that_state_legal_facts_cite_sources_and_no_amounts(path: Path) 
         assert data["sources"], "states a legal fact without a source"
     # Amounts change every year; they live in the dated legal-figures table, not here.
     assert "€" not in text and "EUR" not in text
+
+
+def test_see_also_points_to_other_shipped_entries(dutch: list[GuidanceEntry]) -> None:
+    known = {entry.id for entry in dutch}
+    for entry in dutch:
+        assert set(entry.see_also) <= known - {entry.id}, entry.id
+
+
+def test_every_neighbouring_field_lesson_is_reachable_from_a_profile_theme(
+    dutch: list[GuidanceEntry],
+) -> None:
+    profile_themes = [e for e in dutch if e.theme_kind is not GuidanceThemeKind.NEIGHBOURING_FIELD]
+    reachable = {ref for entry in profile_themes for ref in entry.see_also}
+    for field in NeighbouringField:
+        assert f"neighbouring_field.{field.value}" in reachable
+
+
+def test_a_profile_shows_the_guidance_for_what_was_recorded(dutch: list[GuidanceEntry]) -> None:
+    shown = for_profile(
+        dutch,
+        vulnerabilities=[VulnerabilityCategory.MONEY_PROBLEMS, "dementia"],
+        resistance_causes=[ResistanceCause.DISTRUST],
+    )
+    assert ids(shown) == [
+        "vulnerability.dementia",
+        "vulnerability.money_problems",
+        "resistance.distrust",
+    ]
+    assert for_profile(dutch) == []
+    lessons = related(dutch, shown[1])
+    assert "neighbouring_field.rent_arrears" in ids(lessons)
+
+
+def test_related_skips_ids_that_no_longer_exist(dutch: list[GuidanceEntry]) -> None:
+    own = shipped_dict("nl", "vulnerability", "pets")
+    own["id"] = "org.pets"
+    own["see_also"] = ["org.deleted-entry", "vulnerability.young_children"]
+    entry = GuidanceEntry.from_dict(own, from_organisation=True)
+    assert ids(related(dutch, entry)) == ["vulnerability.young_children"]
 
 
 # --- search ----------------------------------------------------------------------------
@@ -312,6 +354,7 @@ def test_an_organisation_entry_replaces_the_shipped_one_with_the_same_id(
 def test_an_organisation_can_add_its_own_entry_to_a_theme(dutch: list[GuidanceEntry]) -> None:
     own = shipped_dict("nl", "vulnerability", "pets")
     own["id"] = "org.pets-kennel-deal"
+    del own["see_also"]  # optional for an organisation's own entries
     own["title"] = "Afspraak met dierenpension De Blaffende Kat"
     entries = load_guidance(RESOURCES, "nl", organisation_entries=[own])
     assert len(entries) == len(dutch) + 1
