@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, delete, select
+from sqlalchemy import Engine, Table, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
 from renodesk.storage.models import Draft as DraftRecord
 
-_draft = DraftRecord.__table__
+_draft: Table = DraftRecord.__table__  # type: ignore[assignment]
 
 
 def draft_key(entity: str, row_id: str) -> str:

@@ -262,4 +262,6 @@ CATALOG: dict[str, dict[str, str]] = {
     "letters.error.visit_required": {"nl": 'Voor de brief "{kind}" is een huisbezoek nodig. Kies eerst een bezoek.', "en": 'The letter "{kind}" needs a home visit. Choose a visit first.'},
     "letters.error.nothing_to_print": {"nl": 'Er zijn geen brieven om te maken. Kies ten minste één huishouden.', "en": 'There are no letters to make. Choose at least one household.'},
     "letters.error.cancelled": {"nl": 'Het maken van de brieven is gestopt. Er is niets opgeslagen.', "en": 'Making the letters was stopped. Nothing was saved.'},
+    # --- records: visits, adjustments, actions (renodesk.core.visits) ---
+    "error.visit_not_done": {"nl": "Dit bezoek is nog niet gedaan. Schrijf eerst het verslag, daarna kunt u het definitief maken.", "en": "This visit has not taken place yet. Write the report first, then you can make it final."},
 }
