@@ -34,19 +34,22 @@ from renodesk.storage import codec, oplog
 from renodesk.storage.models import (
     SYNCED_MODELS,
     SyncConflict,
+    SyncFieldClock,
     SyncOperation,
     SyncTombstone,
     new_id,
 )
+from renodesk.storage.models import table as table_for
 from renodesk.sync.clock import ClockDriftError, Hlc, HybridClock
 from renodesk.sync.operation import Operation
 
 APPLIED = "applied"
 HELD = "held"
 
-_ops = SyncOperation.__table__
-_tombs = SyncTombstone.__table__
-_conflicts = SyncConflict.__table__
+_ops = table_for(SyncOperation)
+_clocks = table_for(SyncFieldClock)
+_tombs = table_for(SyncTombstone)
+_conflicts = table_for(SyncConflict)
 
 
 @dataclass
@@ -71,7 +74,7 @@ class MergeResult:
 
 def synced_table(entity: str) -> Table | None:
     model = SYNCED_MODELS.get(entity)
-    return None if model is None else model.__table__  # type: ignore[return-value]
+    return None if model is None else table_for(model)
 
 
 @cache
@@ -113,13 +116,18 @@ def _parent_of(col: Column[Any]) -> str | None:
     return None
 
 
-def _unique_groups(table: Table) -> list[tuple[str, ...]]:
+def unique_groups(table: Table) -> list[tuple[str, ...]]:
     from sqlalchemy import UniqueConstraint
 
-    groups = [(col.name,) for col in table.c if col.unique]
+    groups: list[tuple[str, ...]] = [(col.name,) for col in table.c if col.unique]
     groups += [tuple(c.name for c in con.columns) for con in table.constraints
                if isinstance(con, UniqueConstraint)]
-    return groups
+    return list(dict.fromkeys(groups))
+
+
+def _static_default(col: Column[Any]) -> Any:
+    arg = getattr(col.default, "arg", None)
+    return None if callable(arg) else arg
 
 
 def is_free_text(table: Table, name: str) -> bool:
@@ -197,10 +205,10 @@ class Merger:
         if self._tombstoned(op.entity, op.row_id):
             return APPLIED
         if op.is_delete:
-            self._delete(table, op.row_id, op.hlc, result)
+            self.delete(table, op.row_id, op.hlc, result)
             return APPLIED
         if op.field == oplog.CREATE_FIELD:
-            return self._create(table, op, result)
+            return self.create(table, op, result)
         return self._edit(table, op, result)
 
     def _exists(self, table: Table, row_id: str) -> bool:
@@ -223,11 +231,11 @@ class Merger:
             return "missing"
         return "ok"
 
-    def _create(self, table: Table, op: Operation, result: MergeResult) -> str:
+    def create(self, table: Table, op: Operation, result: MergeResult) -> str:
         if self._exists(table, op.row_id):
+            self._merge_create(table, op, result)
             return APPLIED
-        row = {c.name: c.default.arg if c.default is not None and not callable(c.default.arg)
-               else None for c in table.c}
+        row = {c.name: _static_default(c) for c in table.c}
         row.update(codec.decode_row(table, dict(op.value)))
         row["id"] = op.row_id
         for col in table.c:
@@ -255,8 +263,47 @@ class Merger:
         result.touched.add((table.name, op.row_id))
         return APPLIED
 
+    def _merge_create(self, table: Table, op: Operation, result: MergeResult) -> None:
+        """Two creates of one id (seeded records): every field merges last-writer-wins."""
+        made = self.conn.execute(select(_ops.c.hlc).where(
+            _ops.c.entity == table.name, _ops.c.row_id == op.row_id,
+            _ops.c.field == oplog.CREATE_FIELD, _ops.c.op_id != op.op_id,
+            _ops.c.state == APPLIED)).scalars().all()
+        made_clock = max(made, default=None) or oplog.field_clock(
+            self.conn, table.name, op.row_id, oplog.CREATE_FIELD) or ""
+        incoming = codec.decode_row(table, dict(op.value))
+        old_row = self.conn.execute(select(table).where(table.c.id == op.row_id)).mappings().one()
+        known = {r.field: r.hlc for r in self.conn.execute(select(_clocks).where(
+            _clocks.c.entity == table.name, _clocks.c.row_id == op.row_id))}
+        changes: dict[str, Any] = {}
+        pins: dict[str, str] = {}
+        for name, value in incoming.items():
+            if name == "id":
+                continue
+            current = known.get(name, made_clock)
+            old = old_row[name]
+            if op.hlc > current:
+                pins[name] = op.hlc
+                if old != value:
+                    changes[name] = value
+                    if is_free_text(table, name):
+                        self._conflict(table.name, op.row_id, name, codec.encode(value), op.hlc,
+                                       codec.encode(old), current)
+                        result.conflicts += 1
+            else:
+                pins[name] = current
+                if old != value and is_free_text(table, name):
+                    self._conflict(table.name, op.row_id, name, codec.encode(old), current,
+                                   codec.encode(value), op.hlc)
+                    result.conflicts += 1
+        if changes:
+            self.conn.execute(update(table).where(table.c.id == op.row_id).values(changes))
+            result.touched.add((table.name, op.row_id))
+        for name, hlc in pins.items():
+            oplog.set_field_clocks(self.conn, table.name, op.row_id, [name], hlc)
+
     def _unique_rival(self, table: Table, row: dict[str, Any]) -> dict[str, Any] | None:
-        for group in _unique_groups(table):
+        for group in unique_groups(table):
             found = self.conn.execute(select(table).where(
                 and_(*(table.c[name] == row[name] for name in group)))).mappings().first()
             if found is not None:
@@ -295,7 +342,7 @@ class Merger:
         if link == "missing":
             return HELD
         if link == "gone":
-            self._delete(table, op.row_id, op.hlc, result)
+            self.delete(table, op.row_id, op.hlc, result)
             return APPLIED
         if link == "cut":
             value = None
@@ -348,7 +395,7 @@ class Merger:
                                             deleted_at=datetime.now().replace(microsecond=0))
         self.conn.execute(stmt.on_conflict_do_nothing(index_elements=["entity", "row_id"]))
 
-    def _delete(self, table: Table, row_id: str, hlc: str, result: MergeResult) -> None:
+    def delete(self, table: Table, row_id: str, hlc: str, result: MergeResult) -> None:
         """Tombstone a record; required children go with it, optional links are cut."""
         for child, column, nullable in children_of(table.name):
             child_table = synced_table(child)
@@ -360,7 +407,7 @@ class Merger:
                 continue
             for child_id in self.conn.execute(
                     select(child_table.c.id).where(link == row_id)).scalars().all():
-                self._delete(child_table, child_id, hlc, result)
+                self.delete(child_table, child_id, hlc, result)
         if self.conn.execute(delete(table).where(table.c.id == row_id)).rowcount:
             result.deleted += 1
             result.touched.add((table.name, row_id))

@@ -1,7 +1,9 @@
 """What every page of the main window is: a key, a title, an icon, load and on_changes.
 
 A page is built once, the first time it is shown, with a :class:`PageContext`; it
-never reaches for the main window. It reads and writes through ``context.runner``
+never reaches for the main window. When the language changes, the window throws
+its pages away and builds them again, so a page translates its texts (``self.tr``)
+once, in ``__init__``. It reads and writes through ``context.runner``
 (off the UI thread) and refreshes just what a write changed in :meth:`Page.on_changes`.
 """
 
@@ -20,6 +22,9 @@ if TYPE_CHECKING:
 
 #: navigate(page_key, argument): show another page, e.g. ("household", household_id).
 Navigate = Callable[[str, Any], None]
+
+#: The shell commands a page can take part in.
+COMMANDS = ("search", "new_visit", "save", "print", "refresh")
 
 
 @dataclass
@@ -50,8 +55,10 @@ class Page(QWidget):
     key: ClassVar[str] = ""
     icon: ClassVar[str] = "page"
     in_navigation: ClassVar[bool] = True
-    #: Keyboard shortcut that shows this page (e.g. "Ctrl+1"), set by the registry order.
-    shortcut: ClassVar[str] = ""
+    #: Shell commands this page handles (see COMMANDS): the main window's shortcuts
+    #: (Ctrl+F search, Ctrl+N new visit, Ctrl+S save, Ctrl+P print, F5 refresh) call
+    #: :meth:`run_command` on the page in view when it lists the command here.
+    commands: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,5 +79,5 @@ class Page(QWidget):
     def on_changes(self, changes: Sequence[Change]) -> None:
         """Called on every page after a successful write, with what changed."""
 
-    def retranslate(self) -> None:
-        """Called after the language changed: set translated texts again."""
+    def run_command(self, name: str) -> None:
+        """Carry out one of ``commands`` (e.g. put the cursor in the search field)."""

@@ -1,0 +1,316 @@
+"""One sync run through the team folder: send what is new here, read what is new there.
+
+1. Stop at once, changing nothing, if the folder, ``team.json`` or the devices folder
+   cannot be read (an unreachable share never reads as "everything was deleted").
+2. Send: unsent operations become changesets of this device. The batch is first
+   marked in the database as belonging to sequence *n* ("pending"), then the file is
+   written atomically, then its hash is recorded; a crash anywhere in between is
+   finished on the next run without skipping or repeating a sequence number.
+3. A workspace that has never read anything starts from the newest snapshot.
+4. Receive: for every other device, the files after its high-water mark, in sequence,
+   each verified (name, authentication, team, device, sequence, hash chain) and applied
+   in one transaction together with the new high-water mark. A file that fails a check
+   is set aside and that device's later files wait. More deletes than the limit stop
+   the run before anything is applied, unless allowed.
+5. Held operations (future clocks, parents not yet arrived) are tried again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Connection, func, select, update
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from renodesk.core.errors import RenoDeskError
+from renodesk.core.workspace import Workspace, read_meta, write_meta
+from renodesk.storage import oplog
+from renodesk.storage.models import SyncConflict, SyncOperation, SyncPeer
+from renodesk.storage.models import table as table_for
+from renodesk.sync import snapshot
+from renodesk.sync.changeset import (
+    ChangesetError,
+    ChangesetHeader,
+    blob_hash,
+    decode_changeset,
+    encode_changeset,
+    file_name,
+)
+from renodesk.sync.clock import MAX_DRIFT_MS, Hlc
+from renodesk.sync.folder import TeamFolder, write_atomically
+from renodesk.sync.merge import Merger, MergeResult, would_delete
+from renodesk.sync.operation import Operation
+from renodesk.sync.team import Team
+
+#: More deletes than this in one sync stop and ask first (setting ``sync.delete_limit``).
+DEFAULT_DELETE_LIMIT = 50
+#: Operations per changeset file.
+BATCH = 5000
+
+_ops = table_for(SyncOperation)
+_peers = table_for(SyncPeer)
+_conflicts = table_for(SyncConflict)
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class SetAside:
+    """A file that was not applied, and why (a reason code of ChangesetError or 'bad_name')."""
+
+    device: str
+    name: str
+    reason: str
+
+
+@dataclass
+class SyncReport:
+    sent_ops: int = 0
+    sent_files: int = 0
+    received_ops: int = 0
+    received_files: int = 0
+    conflicts: int = 0
+    open_conflicts: int = 0
+    deleted: int = 0
+    held_future: int = 0
+    held_waiting: int = 0
+    bootstrapped: bool = False
+    set_aside: list[SetAside] = field(default_factory=list)
+    waiting: list[tuple[str, int]] = field(default_factory=list)  # (device, missing seq)
+    pending_deletes: int = 0
+    stopped: RenoDeskError | None = None
+    touched: set[tuple[str, str]] = field(default_factory=set)
+
+    def merged(self, result: MergeResult) -> None:
+        self.conflicts += result.conflicts
+        self.deleted += result.deleted
+        self.touched |= result.touched
+
+
+@dataclass
+class _Incoming:
+    device: str
+    seq: int
+    digest: str
+    ops: list[Operation]
+
+
+class SyncRun:
+    """One sync of a workspace with its team folder."""
+
+    def __init__(self, ws: Workspace, team: Team, *, allow_deletes: bool = False,
+                 delete_limit: int = DEFAULT_DELETE_LIMIT, progress: Progress | None = None,
+                 batch: int = BATCH) -> None:
+        self.ws = ws
+        self.team = team
+        self.folder = TeamFolder(team.folder, team.slug)
+        self.allow_deletes = allow_deletes
+        self.delete_limit = delete_limit
+        self.progress = progress
+        self.batch = batch
+        self.report = SyncReport()
+
+    # -- plumbing ---------------------------------------------------------------
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """One write transaction under the workspace's single-writer lock."""
+        ws = self.ws
+        with ws._writer:  # the unit of work's lock: sync and edits never interleave
+            saved = ws.clock.last
+            try:
+                with ws.engine.begin() as conn:
+                    yield conn
+                    write_meta(conn, "hlc", ws.clock.last.pack())
+            except BaseException:
+                ws.clock.last = saved
+                raise
+
+    def _meta(self, key: str) -> str:
+        with self.ws.engine.connect() as conn:
+            return read_meta(conn, key) or ""
+
+    # -- the run ------------------------------------------------------------------
+    def run(self) -> SyncReport:
+        try:
+            self.folder.check(self.team.team_id)
+            self._send()
+            self._bootstrap()
+            self._receive()
+            if self.report.stopped is None:
+                with self._transaction() as conn:
+                    self.report.merged(Merger(conn, self.ws.clock).retry_held())
+        except RenoDeskError as exc:
+            self.report.stopped = exc
+        self._summarise()
+        return self.report
+
+    def compact(self) -> None:
+        """Write this device's snapshot of the team's current state (after a sync)."""
+        self.folder.check(self.team.team_id)
+        with self._transaction() as conn:
+            blob = snapshot.build(conn, self.team.key, self.team.team_id, self.ws.device_id,
+                                  self.ws.clock)
+        write_atomically(self.folder.snapshot_path(self.ws.device_id), blob)
+
+    # -- sending ------------------------------------------------------------------
+    def _send(self) -> None:
+        pending = self._meta("sync_pending_seq")
+        if pending:
+            self._publish(int(pending))
+        while True:
+            with self._transaction() as conn:
+                ops = oplog.unsent(conn, limit=self.batch)
+                if not ops:
+                    return
+                seq = int(read_meta(conn, "sync_out_seq") or 0) + 1
+                ids = [op.op_id for op in ops]
+                for start in range(0, len(ids), 500):
+                    conn.execute(update(_ops).where(_ops.c.op_id.in_(ids[start:start + 500]))
+                                 .values(sent_in=seq))
+                write_meta(conn, "sync_out_seq", str(seq))
+                write_meta(conn, "sync_pending_seq", str(seq))
+            self._publish(seq)
+
+    def _publish(self, seq: int) -> None:
+        """Write changeset ``seq`` (already marked in the database) and record its hash."""
+        me = self.ws.device_id
+        with self.ws.engine.connect() as conn:
+            rows = conn.execute(select(_ops).where(_ops.c.local.is_(True), _ops.c.sent_in == seq)
+                                .order_by(_ops.c.device_seq)).mappings().all()
+            prev = read_meta(conn, "sync_out_hash") or ""
+        ops = [oplog.to_operation(row) for row in rows]
+        path = self.folder.changeset_path(me, seq)
+        blob = self.folder.read(path) if path.exists() else b""
+        if blob:
+            # Written before a crash, its hash not yet recorded: adopt it if it is ours.
+            try:
+                header, written = decode_changeset(self.team.key, blob, self.team.team_id)
+            except ChangesetError as exc:
+                raise RenoDeskError("sync.error.seq_taken", path=str(path)) from exc
+            if header.prev != prev or [o.op_id for o in written] != [o.op_id for o in ops]:
+                raise RenoDeskError("sync.error.seq_taken", path=str(path))
+        else:
+            blob = encode_changeset(self.team.key, self.team.team_id, me, seq, prev, ops)
+            self.folder.publish(me, seq, blob)
+        with self._transaction() as conn:
+            write_meta(conn, "sync_out_hash", blob_hash(blob))
+            write_meta(conn, "sync_pending_seq", "")
+        self.report.sent_ops += len(ops)
+        self.report.sent_files += 1
+
+    # -- receiving ----------------------------------------------------------------
+    def _bootstrap(self) -> None:
+        with self.ws.engine.connect() as conn:
+            if conn.execute(select(func.count()).select_from(_peers)).scalar():
+                return
+        best: tuple[int, bytes] | None = None
+        for path in self.folder.snapshot_paths():
+            if path.stem == self.ws.device_id:
+                continue
+            blob = self.folder.read(path)
+            try:
+                marks = snapshot.read_header(blob).marks
+            except ChangesetError as exc:
+                self.report.set_aside.append(SetAside("snapshots", path.name, exc.reason))
+                continue
+            if best is None or marks > best[0]:
+                best = (marks, blob)
+        if best is None:
+            return
+        try:
+            header, payload = snapshot.decode(self.team.key, best[1], self.team.team_id)
+        except ChangesetError as exc:
+            self.report.set_aside.append(SetAside("snapshots", "?", exc.reason))
+            return
+        with self._transaction() as conn:
+            result = snapshot.restore(conn, self.ws.clock, self.ws.device_id, header, payload)
+        self.report.merged(result)
+        self.report.received_ops += result.applied
+        self.report.bootstrapped = True
+
+    def _receive(self) -> None:
+        incoming = self._collect()
+        with self.ws.engine.connect() as conn:
+            deletes = sum(would_delete(conn, item.ops) for item in incoming)
+        if deletes > self.delete_limit and not self.allow_deletes:
+            self.report.pending_deletes = deletes
+            self.report.stopped = RenoDeskError("sync.stopped.too_many_deletes", count=deletes,
+                                                limit=self.delete_limit)
+            return
+        for done, item in enumerate(incoming, start=1):
+            with self._transaction() as conn:
+                result = Merger(conn, self.ws.clock).apply(item.ops)
+                now = datetime.now().replace(microsecond=0)
+                stmt = sqlite_insert(_peers).values(device_id=item.device, last_seq=item.seq,
+                                                    last_hash=item.digest, last_seen_at=now)
+                conn.execute(stmt.on_conflict_do_update(
+                    index_elements=["device_id"],
+                    set_={"last_seq": item.seq, "last_hash": item.digest, "last_seen_at": now}))
+            self.report.merged(result)
+            self.report.received_ops += result.applied + result.held
+            self.report.received_files += 1
+            if self.progress:
+                self.progress(done, len(incoming))
+
+    def _collect(self) -> list[_Incoming]:
+        """Verified, not yet applied changesets of every other device, in order."""
+        with self.ws.engine.connect() as conn:
+            peers = {r.device_id: (r.last_seq, r.last_hash)
+                     for r in conn.execute(select(_peers)).all()}
+        incoming: list[_Incoming] = []
+        for device in self.folder.device_ids():
+            files, strays = self.folder.scan(device)
+            self.report.set_aside += [SetAside(s.device, s.name, "bad_name") for s in strays]
+            if device == self.ws.device_id:
+                continue
+            seq, prev = peers.get(device, (0, ""))
+            while (seq + 1) in files:
+                path = files[seq + 1]
+                blob = self.folder.read(path)
+                try:
+                    header, ops = decode_changeset(self.team.key, blob, self.team.team_id)
+                    self._check(header, device, seq + 1, prev)
+                except ChangesetError as exc:
+                    self.report.set_aside.append(SetAside(device, path.name, exc.reason))
+                    break
+                seq, prev = seq + 1, blob_hash(blob)
+                incoming.append(_Incoming(device, seq, prev, ops))
+            if any(n > seq + 1 for n in files) and (seq + 1) not in files:
+                self.report.waiting.append((device, seq + 1))
+        return incoming
+
+    @staticmethod
+    def _check(header: ChangesetHeader, device: str, seq: int, prev: str) -> None:
+        if header.device != device:
+            raise ChangesetError("foreign_device", header.device)
+        if header.seq != seq:
+            raise ChangesetError("replayed", f"{header.seq} in {file_name(seq)}")
+        if header.prev != prev:
+            raise ChangesetError("broken_chain", file_name(seq))
+
+    # -- summary ------------------------------------------------------------------
+    def _summarise(self) -> None:
+        now_ms = time.time_ns() // 1_000_000
+        with self.ws.engine.connect() as conn:
+            held = conn.execute(select(_ops.c.hlc).where(
+                _ops.c.state == "held", _ops.c.local.is_(False))).scalars().all()
+            self.report.open_conflicts = int(conn.execute(
+                select(func.count()).select_from(_conflicts).where(
+                    _conflicts.c.resolved_at.is_(None))).scalar() or 0)
+        for hlc in held:
+            if Hlc.unpack(hlc).wall_ms - now_ms > MAX_DRIFT_MS:
+                self.report.held_future += 1
+            else:
+                self.report.held_waiting += 1
+        if self.report.stopped is None:
+            self.ws.set_meta("sync_last_at", datetime.now().isoformat(timespec="seconds"))
+
+
+def sync(ws: Workspace, team: Team, **options: Any) -> SyncReport:
+    """Run one sync; see :class:`SyncRun`."""
+    return SyncRun(ws, team, **options).run()

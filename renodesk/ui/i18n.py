@@ -1,0 +1,80 @@
+"""Qt Linguist translations: Dutch by default, English as the source language.
+
+Source strings are English (``self.tr("Households")``); each area keeps its own
+Dutch file ``resources/i18n/<area>_nl.ts``, built to ``.qm`` by
+``python -m renodesk.ui.i18n_build``. Changing the language takes effect at once:
+the main window rebuilds its pages in the new language.
+
+``RENODESK_PSEUDO=1`` swaps in a stretched pseudo-language (every text about 40%
+longer, with accents) to catch labels that clip.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from renodesk.core import i18n as core_i18n
+from renodesk.paths import resources_dir
+
+log = logging.getLogger(__name__)
+
+ENV_PSEUDO = "RENODESK_PSEUDO"
+_ACCENTS = str.maketrans("aeiouAEIOUcnyCNY", "áéîõüÁÉÎÕÜçñýÇÑÝ")
+
+
+class PseudoTranslator(QTranslator):
+    """Stretches every text so too-narrow layouts show up in screenshots."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str:
+        if not source:
+            return source
+        padding = "~" * max(2, len(source) * 2 // 5)
+        return f"[{source.translate(_ACCENTS)}{padding}]"
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+        return False
+
+
+class Translations:
+    """The translators installed in the application; switch with :meth:`use`."""
+
+    def __init__(self) -> None:
+        self._installed: list[QTranslator] = []
+        self.language = "nl"
+
+    def use(self, language: str) -> None:
+        """Install the translators for ``language`` ("nl" or "en") and tell the domain too."""
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("create the QApplication first")
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        core_i18n.set_language(language)
+        self.language = language
+        QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl"
+                                   else QLocale.Language.English, QLocale.Country.Netherlands))
+        if os.environ.get(ENV_PSEUDO) == "1":
+            self._install(app, PseudoTranslator(app))
+            return
+        if language == "en":
+            return  # English is the source language
+        folder = resources_dir() / "i18n"
+        for qm in sorted(folder.glob(f"*_{language}.qm")):
+            translator = QTranslator(app)
+            if translator.load(str(qm)):
+                self._install(app, translator)
+            else:
+                log.warning("could not load translation %s", qm)
+        qt_translator = QTranslator(app)
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if qt_translator.load(f"qtbase_{language}", qt_folder):
+            self._install(app, qt_translator)
+
+    def _install(self, app: QCoreApplication, translator: QTranslator) -> None:
+        app.installTranslator(translator)
+        self._installed.append(translator)

@@ -1,0 +1,414 @@
+"""The window a coach lives in: navigation, the page in view, a status bar, the lock."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSplitter,
+    QStackedWidget,
+)
+
+from renodesk.ui import theme
+from renodesk.ui.lock import IdleWatcher, LockScreen
+from renodesk.ui.pages import Page, PageContext, available_pages
+
+if TYPE_CHECKING:
+    from renodesk.core.workspace import Change, Workspace
+    from renodesk.paths import Paths
+    from renodesk.settings import Settings
+    from renodesk.ui.i18n import Translations
+    from renodesk.ui.worker import Runner
+
+#: Meta key the sync engine writes after a successful sync (ISO date-time).
+META_LAST_SYNC = "last_sync_at"
+
+
+def _status_counts(ws: Workspace) -> tuple[int, str | None]:
+    return ws.op_count(), ws.meta(META_LAST_SYNC)
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the page in view on the right; locks itself when idle."""
+
+    def __init__(self, runner: Runner, settings: Settings, paths: Paths,
+                 translations: Translations, demo: bool = False) -> None:
+        super().__init__()
+        self.runner = runner
+        self.settings = settings
+        self.paths = paths
+        self.translations = translations
+        self.demo = demo
+        self.page_classes: dict[str, type[Page]] = {p.key: p for p in available_pages()}
+        self.pages: dict[str, Page] = {}
+        self.current: tuple[str, Any] | None = None
+        self.history: list[tuple[str, Any]] = []
+        self.locked = False
+        self.ready = False
+        self.unsynced = 0
+        self.last_sync: str | None = None
+        self.context = PageContext(runner=runner, settings=settings,
+                                   navigate=self.navigate, notify=self.notify)
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(theme.icon("app"))
+        self._build()
+        self._build_actions()
+        self.retranslate()
+        self._restore_state()
+        runner.changes.connect(self._broadcast)
+        self.idle = IdleWatcher(int(settings.get("idle_lock_minutes")), self)
+        self.idle.idle.connect(self.lock)
+
+    # -- building -------------------------------------------------------------
+    def _build(self) -> None:
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setSpacing(2)
+        self.nav.setMinimumWidth(170)
+        self.nav.setUniformItemSizes(True)
+        for page in self.page_classes.values():
+            if page.in_navigation:
+                item = QListWidgetItem(theme.icon(page.icon), "")
+                item.setData(Qt.ItemDataRole.UserRole, page.key)
+                self.nav.addItem(item)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+        self.stack = QStackedWidget(self)
+        self.stack.setObjectName("pages")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.nav)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([200, 900])
+        self.loading = QLabel(self)
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.lock_screen = LockScreen(self)
+        self.lock_screen.unlock_requested.connect(self._check_unlock)
+        self.outer = QStackedWidget(self)
+        for widget in (self.loading, self.splitter, self.lock_screen):
+            self.outer.addWidget(widget)
+        self.outer.setCurrentWidget(self.loading)
+        self.setCentralWidget(self.outer)
+        bar = self.statusBar()
+        self.demo_label = QLabel(self)
+        self.demo_label.setObjectName("demoNotice")
+        self.demo_label.setStyleSheet(
+            f"color: {theme.attention_colour().name()}; font-weight: 600;")
+        self.demo_label.setVisible(self.demo)
+        self.network_label = QLabel(self)
+        self.sync_label = QLabel(self)
+        self.unsynced_label = QLabel(self)
+        self.unsynced_label.setObjectName("unsyncedCount")
+        bar.addWidget(self.demo_label, 1)
+        for label in (self.network_label, self.sync_label, self.unsynced_label):
+            bar.addPermanentWidget(label)
+        self._network = self._watch_network()
+
+    def _watch_network(self) -> Any:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        if not QNetworkInformation.loadDefaultBackend():
+            return None
+        info = QNetworkInformation.instance()
+        info.reachabilityChanged.connect(lambda _r: self._show_status())
+        return info
+
+    def _action(self, shortcut: QKeySequence | str, slot: Any, name: str) -> QAction:
+        action = QAction(self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.act_lock = self._action("Ctrl+L", self.lock, "lock")
+        self.act_settings = self._action(QKeySequence.StandardKey.Preferences,
+                                         self.open_settings, "settings")
+        if self.act_settings.shortcut().isEmpty():
+            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close, "quit")
+        self.act_back = self._action(QKeySequence.StandardKey.Back, self.back, "back")
+        self.command_actions: dict[str, QAction] = {
+            "search": self._action(QKeySequence.StandardKey.Find,
+                                   lambda: self.run_command("search"), "search"),
+            "new_visit": self._action("Ctrl+N", lambda: self.run_command("new_visit"),
+                                      "new_visit"),
+            "save": self._action(QKeySequence.StandardKey.Save,
+                                 lambda: self.run_command("save"), "save"),
+            "print": self._action(QKeySequence.StandardKey.Print,
+                                  lambda: self.run_command("print"), "print"),
+            "refresh": self._action(QKeySequence.StandardKey.Refresh,
+                                    lambda: self.run_command("refresh"), "refresh"),
+        }
+        self.go_actions: list[QAction] = []
+        nav_keys = [p.key for p in self.page_classes.values() if p.in_navigation]
+        for number, key in enumerate(nav_keys[:9], start=1):
+            self.go_actions.append(self._action(
+                f"Ctrl+{number}", lambda _c=False, k=key: self.navigate(k), f"go-{key}"))
+        menus = self.menuBar()
+        self.file_menu = menus.addMenu("")
+        self.file_menu.addActions([self.act_settings, self.act_lock])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        self.edit_menu = menus.addMenu("")
+        self.edit_menu.addActions(list(self.command_actions.values()))
+        self.go_menu = menus.addMenu("")
+        self.go_menu.addActions([*self.go_actions, self.act_back])
+
+    def retranslate(self) -> None:
+        """Set every text of the shell in the current language."""
+        self.file_menu.setTitle(self.tr("&File"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.go_menu.setTitle(self.tr("&Go"))
+        self.act_lock.setText(self.tr("&Lock now"))
+        self.act_settings.setText(self.tr("&Settings..."))
+        self.act_quit.setText(self.tr("&Quit"))
+        self.act_back.setText(self.tr("&Back"))
+        texts = {"search": self.tr("&Search"), "new_visit": self.tr("&New visit"),
+                 "save": self.tr("S&ave"), "print": self.tr("&Print..."),
+                 "refresh": self.tr("&Refresh")}
+        for name, action in self.command_actions.items():
+            action.setText(texts[name])
+        for action in self.go_actions:
+            action.setText(self.page_classes[action.objectName()[3:]].title())
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            page = self.page_classes[item.data(Qt.ItemDataRole.UserRole)]
+            item.setText(page.title())
+            item.setToolTip(page.title())
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.stack.setAccessibleName(self.tr("Page"))
+        self.loading.setText(self.tr("Opening the workspace..."))
+        self.demo_label.setText(self.tr(
+            "Demo: all people and addresses are fictitious. The passphrase is public."))
+        self.lock_screen.retranslate()
+        self._show_status()
+        self._update_title()
+
+    # -- the workspace becomes available -------------------------------------
+    def workspace_ready(self) -> None:
+        """Called once the workspace is open: show the first page."""
+        self.ready = True
+        self.outer.setCurrentWidget(self.splitter)
+        state = QSettings(str(self.paths.window_state_file), QSettings.Format.IniFormat)
+        first = str(state.value("page", "today"))
+        if first not in self.page_classes or not self.page_classes[first].in_navigation:
+            first = next(iter(self.page_classes), "")
+        if first:
+            self.navigate(first)
+        self.refresh_status()
+
+    def workspace_failed(self, message: str) -> None:
+        self.loading.setText(message)
+        self.loading.setWordWrap(True)
+
+    # -- navigation -----------------------------------------------------------
+    def navigate(self, key: str, argument: Any = None) -> None:
+        """Show page ``key`` (built on first use) and load it with ``argument``."""
+        if key not in self.page_classes or not self.ready:
+            return
+        page = self.pages.get(key)
+        if page is None:
+            page = self.page_classes[key](self.context, self.stack)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        if self.current is not None and self.current != (key, argument):
+            self.history = [*self.history[-49:], self.current]
+        self.current = (key, argument)
+        self.stack.setCurrentWidget(page)
+        self._select_nav(key)
+        self._update_title()
+        self._update_commands()
+        page.load(argument)
+
+    def back(self) -> None:
+        if self.history:
+            key, argument = self.history.pop()
+            self.current = None
+            self.navigate(key, argument)
+            if self.history and self.history[-1] == (key, argument):
+                self.history.pop()
+
+    def current_page(self) -> Page | None:
+        return self.pages.get(self.current[0]) if self.current else None
+
+    def run_command(self, name: str) -> None:
+        page = self.current_page()
+        if self.locked or page is None:
+            return
+        if name in page.commands:
+            page.run_command(name)
+        elif name == "new_visit" and "visits" in self.page_classes:
+            self.navigate("visits")
+            self.pages["visits"].run_command("new_visit")
+
+    def _select_nav(self, key: str) -> None:
+        self.nav.blockSignals(True)
+        for row in range(self.nav.count()):
+            if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.nav.setCurrentRow(row)
+                break
+        else:
+            self.nav.clearSelection()
+        self.nav.blockSignals(False)
+
+    def _nav_changed(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self.navigate(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _update_title(self) -> None:
+        page = self.current_page()
+        title = "RenoDesk"
+        if page is not None:
+            title = f"{page.title()} - RenoDesk"
+        if self.demo:
+            title += " " + self.tr("(demo)")
+        self.setWindowTitle(title)
+
+    def _update_commands(self) -> None:
+        page = self.current_page()
+        handled = page.commands if page else frozenset()
+        for name, action in self.command_actions.items():
+            action.setEnabled(name in handled
+                              or (name == "new_visit" and "visits" in self.page_classes))
+
+    # -- changes and the status bar ------------------------------------------
+    def _broadcast(self, changes: Sequence[Change]) -> None:
+        for page in list(self.pages.values()):
+            page.on_changes(changes)
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        """Count the changes not yet synced (in the background) and show them."""
+        if not self.runner.has_workspace:
+            return
+
+        def shown(result: tuple[int, str | None] | None, error: BaseException | None) -> None:
+            if result is not None:
+                self.unsynced, self.last_sync = result
+                self._show_status()
+
+        self.runner.read(_status_counts, shown)
+
+    def _show_status(self) -> None:
+        from PySide6.QtNetwork import QNetworkInformation
+
+        info = getattr(self, "_network", None)
+        online = info is not None and info.reachability() == QNetworkInformation.Reachability.Online
+        self.network_label.setText(self.tr("Online") if online else self.tr("Offline"))
+        self.network_label.setAccessibleName(self.network_label.text())
+        if self.last_sync:
+            when = datetime.fromisoformat(self.last_sync)
+            self.sync_label.setText(self.tr("Last sync: %1").replace(
+                "%1", when.strftime("%d-%m-%Y %H:%M")))
+        else:
+            self.sync_label.setText(self.tr("Not synchronised yet"))
+        self.unsynced_label.setText(self.tr("%n change(s) not synchronised", "", self.unsynced))
+        self.unsynced_label.setAccessibleName(self.unsynced_label.text())
+
+    def notify(self, message: str) -> None:
+        self.statusBar().showMessage(message, 6000)
+
+    # -- lock -----------------------------------------------------------------
+    def lock(self) -> None:
+        """Hide all content until the app-lock password is entered."""
+        if self.locked or not self.ready:
+            return
+        self.locked = True
+        self.menuBar().setEnabled(False)
+        for action in self.actions():
+            if action is not self.act_quit:
+                action.setEnabled(False)
+        self.outer.setCurrentWidget(self.lock_screen)
+        self.lock_screen.reset()
+
+    def _check_unlock(self, password: str) -> None:
+        from renodesk.security import applock
+
+        def answer(ok: bool | None, error: BaseException | None) -> None:
+            if ok:
+                self.unlock()
+            else:
+                self.lock_screen.refuse()
+
+        self.runner.read(lambda ws: (not applock.is_set(ws)) or applock.verify(ws, password),
+                         answer)
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.menuBar().setEnabled(True)
+        for action in self.actions():
+            action.setEnabled(True)
+        self._update_commands()
+        self.outer.setCurrentWidget(self.splitter)
+        self.lock_screen.reset()
+        self.idle.timer.start()
+        page = self.current_page()
+        if page is not None:
+            page.setFocus()
+
+    # -- settings and language ------------------------------------------------
+    def open_settings(self) -> None:
+        from renodesk.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.settings, self)
+        if dialog.exec():
+            self.apply_settings()
+
+    def apply_settings(self) -> None:
+        """Take over changed preferences: idle time now, language by rebuilding pages."""
+        self.idle.set_minutes(int(self.settings.get("idle_lock_minutes")))
+        language = str(self.settings.get("language"))
+        if language != self.translations.language:
+            self.switch_language(language)
+
+    def switch_language(self, language: str) -> None:
+        """Change the language at once: shell texts are set again, pages are rebuilt."""
+        self.translations.use(language)
+        current = self.current
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.current = None
+        self.retranslate()
+        if current is not None:
+            self.navigate(*current)
+
+    # -- remembered window state ---------------------------------------------
+    def _restore_state(self) -> None:
+        state = QSettings(str(self.paths.window_state_file), QSettings.Format.IniFormat)
+        geometry = state.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            self.resize(1200, 780)
+        splitter = state.value("splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+
+    def save_state(self) -> None:
+        state = QSettings(str(self.paths.window_state_file), QSettings.Format.IniFormat)
+        state.setValue("geometry", self.saveGeometry())
+        state.setValue("splitter", self.splitter.saveState())
+        if self.current is not None and self.page_classes[self.current[0]].in_navigation:
+            state.setValue("page", self.current[0])
+        state.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_state()
+        QTimer.singleShot(0, self.runner.shutdown)
+        super().closeEvent(event)
+

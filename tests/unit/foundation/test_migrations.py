@@ -1,0 +1,44 @@
+"""Migrations: an empty database reaches head, matches the models, and is backed up first."""
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from renodesk import app
+from renodesk.storage import migrate
+from renodesk.storage.engine import open_engine
+from renodesk.storage.models import Base
+
+
+def _include(obj, name, type_, reflected, compare_to) -> bool:  # type: ignore[no-untyped-def]
+    return not (type_ == "table" and str(name).startswith("household_search"))
+
+
+def test_upgrading_an_empty_database_gives_the_models_schema(tmp_path: Path) -> None:
+    engine = open_engine(tmp_path / "new.db", b"\x07" * 32)
+    assert migrate.upgrade(engine, tmp_path / "new.db", tmp_path / "backups")
+    assert migrate.current_revision(engine) == migrate.head_revision() == app.SCHEMA_HEAD
+    with engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"include_object": _include})
+        assert compare_metadata(context, Base.metadata) == []
+        names = inspect(conn).get_table_names()
+    assert "household_search" in names
+    assert not (tmp_path / "backups").exists()  # a new database needs no backup
+    assert not migrate.upgrade(engine, tmp_path / "new.db", tmp_path / "backups")
+    engine.dispose()
+
+
+def test_the_database_is_backed_up_before_an_upgrade(tmp_path: Path, monkeypatch) -> None:
+    database = tmp_path / "ws.db"
+    engine = open_engine(database, b"\x07" * 32)
+    migrate.upgrade(engine, database, tmp_path / "backups")
+    ran = []
+    monkeypatch.setattr(migrate, "head_revision", lambda: "9999")
+    monkeypatch.setattr("alembic.command.upgrade", lambda config, rev: ran.append(rev))
+    assert migrate.upgrade(engine, database, tmp_path / "backups")
+    backups = list((tmp_path / "backups").glob("ws-*-before-9999.db"))
+    assert len(backups) == 1 and ran == ["head"]
+    assert backups[0].read_bytes()[:16] == database.read_bytes()[:16]  # same encrypted file
+    engine.dispose()
