@@ -35,7 +35,7 @@ class PseudoTranslator(QTranslator):
         padding = "~" * max(2, len(source) * 2 // 5)
         return f"[{source.translate(_ACCENTS)}{padding}]"
 
-    def isEmpty(self) -> bool:  # noqa: N802 - Qt override
+    def isEmpty(self) -> bool:
         return False
 
 

@@ -43,7 +43,7 @@ class IdleWatcher(QObject):
         self.timer.setInterval(max(1, minutes) * 60_000)
         self.timer.start()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Restarting only when the timer has run a while keeps this cheap on mouse moves.
         if event.type() in _ACTIVITY and self.timer.remainingTime() < self.timer.interval() - 500:
             self.timer.start()

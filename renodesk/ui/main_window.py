@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QSplitter,
     QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from renodesk.ui import theme
@@ -94,22 +96,29 @@ class MainWindow(QMainWindow):
         self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.lock_screen = LockScreen(self)
         self.lock_screen.unlock_requested.connect(self._check_unlock)
+        self.demo_label = QLabel(self)
+        self.demo_label.setObjectName("demoNotice")
+        self.demo_label.setWordWrap(True)
+        self.demo_label.setContentsMargins(12, 6, 12, 6)
+        self.demo_label.setStyleSheet(
+            "background: #fff4ce; color: #5c4400; font-weight: 600;")
+        self.demo_label.setVisible(self.demo)
+        self.content = QWidget(self)
+        column = QVBoxLayout(self.content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_label)
+        column.addWidget(self.splitter, 1)
         self.outer = QStackedWidget(self)
-        for widget in (self.loading, self.splitter, self.lock_screen):
+        for widget in (self.loading, self.content, self.lock_screen):
             self.outer.addWidget(widget)
         self.outer.setCurrentWidget(self.loading)
         self.setCentralWidget(self.outer)
         bar = self.statusBar()
-        self.demo_label = QLabel(self)
-        self.demo_label.setObjectName("demoNotice")
-        self.demo_label.setStyleSheet(
-            f"color: {theme.attention_colour().name()}; font-weight: 600;")
-        self.demo_label.setVisible(self.demo)
         self.network_label = QLabel(self)
         self.sync_label = QLabel(self)
         self.unsynced_label = QLabel(self)
         self.unsynced_label.setObjectName("unsyncedCount")
-        bar.addWidget(self.demo_label, 1)
         for label in (self.network_label, self.sync_label, self.unsynced_label):
             bar.addPermanentWidget(label)
         self._network = self._watch_network()
@@ -123,7 +132,8 @@ class MainWindow(QMainWindow):
         info.reachabilityChanged.connect(lambda _r: self._show_status())
         return info
 
-    def _action(self, shortcut: QKeySequence | str, slot: Any, name: str) -> QAction:
+    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: Any,
+                name: str) -> QAction:
         action = QAction(self)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(shortcut))
@@ -192,7 +202,8 @@ class MainWindow(QMainWindow):
         self.stack.setAccessibleName(self.tr("Page"))
         self.loading.setText(self.tr("Opening the workspace..."))
         self.demo_label.setText(self.tr(
-            "Demo: all people and addresses are fictitious. The passphrase is public."))
+            "Demo workspace: all people and addresses are fictitious, and its passphrase is "
+            "public. Do not enter real tenants' data here."))
         self.lock_screen.retranslate()
         self._show_status()
         self._update_title()
@@ -201,7 +212,7 @@ class MainWindow(QMainWindow):
     def workspace_ready(self) -> None:
         """Called once the workspace is open: show the first page."""
         self.ready = True
-        self.outer.setCurrentWidget(self.splitter)
+        self.outer.setCurrentWidget(self.content)
         state = QSettings(str(self.paths.window_state_file), QSettings.Format.IniFormat)
         first = str(state.value("page", "today"))
         if first not in self.page_classes or not self.page_classes[first].in_navigation:
@@ -352,7 +363,7 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             action.setEnabled(True)
         self._update_commands()
-        self.outer.setCurrentWidget(self.splitter)
+        self.outer.setCurrentWidget(self.content)
         self.lock_screen.reset()
         self.idle.timer.start()
         page = self.current_page()
@@ -392,12 +403,12 @@ class MainWindow(QMainWindow):
         state = QSettings(str(self.paths.window_state_file), QSettings.Format.IniFormat)
         geometry = state.value("geometry")
         if geometry is not None:
-            self.restoreGeometry(geometry)  # type: ignore[arg-type]
+            self.restoreGeometry(geometry)
         else:
             self.resize(1200, 780)
         splitter = state.value("splitter")
         if splitter is not None:
-            self.splitter.restoreState(splitter)  # type: ignore[arg-type]
+            self.splitter.restoreState(splitter)
 
     def save_state(self) -> None:
         state = QSettings(str(self.paths.window_state_file), QSettings.Format.IniFormat)
@@ -407,7 +418,7 @@ class MainWindow(QMainWindow):
             state.setValue("page", self.current[0])
         state.sync()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         QTimer.singleShot(0, self.runner.shutdown)
         super().closeEvent(event)

@@ -86,11 +86,14 @@ def read_overview(ws: Workspace, today: date) -> Overview:
                    Action.due_date < today + timedelta(days=7))
             .order_by(Action.due_date).limit(LIMIT)
         ).all()
-        for due, description, household_id, name in actions:
-            target = ("household", household_id) if household_id else ("actions", None)
+        for due, description, action_household, name in actions:
+            if due is None:
+                continue
+            target: tuple[str, Any] = (("household", action_household) if action_household
+                                       else ("actions", None))
             overview.actions.append(TodayRow(
                 due.strftime("%d-%m-%Y"), description.splitlines()[0] if description else "",
-                name or "", target, due < today))
+                str(name or ""), target, due < today))
         conflicts = conn.execute(
             select(SyncConflict.id, SyncConflict.entity, SyncConflict.field,
                    SyncConflict.created_at)
@@ -128,11 +131,11 @@ class TodayPage(Page):
         font.setBold(True)
         self.heading.setFont(font)
         self.layout_.addWidget(self.heading)
-        self.visits = self._section(body, self.tr("Visits this week"),
+        self.visit_list = self._section(body, self.tr("Visits this week"),
                                     [self.tr("When"), self.tr("Kind"), self.tr("Household")])
-        self.actions = self._section(body, self.tr("Actions due"),
+        self.action_list = self._section(body, self.tr("Actions due"),
                                      [self.tr("Due"), self.tr("What"), self.tr("Household")])
-        self.conflicts = self._section(body, self.tr("Conflicts to settle"),
+        self.conflict_list = self._section(body, self.tr("Conflicts to settle"),
                                        [self.tr("Since"), self.tr("Field"), ""])
         self.layout_.addStretch(1)
         scroll.setWidget(body)
@@ -176,11 +179,11 @@ class TodayPage(Page):
             self.context.notify(str(error))
             return
         self.overview = overview
-        empty = {self.visits: self.tr("No visits planned this week."),
-                 self.actions: self.tr("No actions due. Well done."),
-                 self.conflicts: self.tr("No conflicts: everything is settled.")}
-        for tree, rows in ((self.visits, overview.visits), (self.actions, overview.actions),
-                           (self.conflicts, overview.conflicts)):
+        empty = {self.visit_list: self.tr("No visits planned this week."),
+                 self.action_list: self.tr("No actions due. Well done."),
+                 self.conflict_list: self.tr("No conflicts: everything is settled.")}
+        for tree, rows in ((self.visit_list, overview.visits), (self.action_list, overview.actions),
+                           (self.conflict_list, overview.conflicts)):
             self._fill(tree, rows, empty[tree])
 
     def _fill(self, tree: QTreeWidget, rows: Sequence[TodayRow], empty: str) -> None:
@@ -191,7 +194,7 @@ class TodayPage(Page):
         for row in rows:
             item = QTreeWidgetItem([row.when, row.what, row.who])
             item.setData(0, _TARGET, row.target)
-            if row.attention and tree is not self.visits:
+            if row.attention and tree is not self.visit_list:
                 for column in range(3):
                     item.setForeground(column, attention)
             tree.addTopLevelItem(item)

@@ -1,0 +1,181 @@
+"""Start-up of the desktop app: the window first, the workspace in the background.
+
+Importing SQLAlchemy, sqlcipher3 and keyring costs several times a bare window,
+so the window goes up at once with "Opening the workspace..." and everything
+heavy is imported and run on the worker thread.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
+
+from renodesk.paths import ENV_DATA_DIR, Paths
+from renodesk.settings import Settings
+from renodesk.ui import theme
+from renodesk.ui.first_run import FirstRunAnswers, FirstRunWizard, create_workspace
+from renodesk.ui.i18n import Translations
+from renodesk.ui.main_window import MainWindow
+from renodesk.ui.worker import Runner, ThreadRunner
+
+if TYPE_CHECKING:
+    from renodesk.core.workspace import Workspace
+
+#: Beside the default workspace: where the coach chose to keep it in the first-run wizard.
+LOCATION_FILE = "location.txt"
+ENV_PASSPHRASE = "RENODESK_PASSPHRASE"  # as renodesk.security.keys.ENV_PASSPHRASE
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def resolve_paths(data_dir: str | None, demo: bool) -> Paths:
+    """The workspace folder: --data-dir, RENODESK_DATA_DIR, the wizard's choice, the default."""
+    paths = Paths.resolve(data_dir, demo)
+    if data_dir or demo or os.environ.get(ENV_DATA_DIR):
+        return paths
+    pointer = paths.root / LOCATION_FILE
+    if pointer.exists():
+        chosen = pointer.read_text("utf-8").strip()
+        if chosen:
+            return Paths(Path(chosen))
+    return paths
+
+
+def _key_mode(paths: Paths) -> tuple[str, bool]:
+    data = json.loads(paths.workspace_file.read_text("utf-8"))
+    return str(data.get("key_mode", "")), bool(data.get("demo", False))
+
+
+def _open_demo(paths: Paths) -> Workspace:
+    from renodesk.commands._common import ensure_demo
+    from renodesk.security import applock, keys
+
+    workspace = ensure_demo(paths)
+    if not applock.is_set(workspace):
+        applock.set_password(workspace, keys.DEMO_PASSPHRASE)
+    return workspace
+
+
+class Startup:
+    """Opens or creates the workspace without blocking the window already on screen."""
+
+    def __init__(self, window: MainWindow, runner: Runner, paths: Paths, demo: bool) -> None:
+        self.window = window
+        self.runner = runner
+        self.paths = paths
+        self.demo = demo
+        self.on_failure: Callable[[], None] = lambda: None
+
+    def begin(self) -> None:
+        if self.demo:
+            self.window.workspace_failed(_tr("Preparing the fictitious demo workspace..."))
+            self.runner.call(lambda: _open_demo(self.paths), self._opened)
+        elif self.paths.workspace_file.exists() and self.paths.database.exists():
+            self._open_existing()
+        else:
+            self.runner.call(_keyring_usable, self._first_run)
+
+    # -- an existing workspace ------------------------------------------------
+    def _open_existing(self, retry: bool = False) -> None:
+        mode, is_demo = _key_mode(self.paths)
+        passphrase: str | None = None
+        if mode == "passphrase" and not is_demo and not os.environ.get(ENV_PASSPHRASE):
+            label = _tr("Passphrase of the workspace:")
+            if retry:
+                label = _tr("That passphrase is not right. Try again.") + "\n" + label
+            text, ok = QInputDialog.getText(self.window, _tr("Open workspace"), label,
+                                            QLineEdit.EchoMode.Password)
+            if not ok:
+                self.window.close()
+                return
+            passphrase = text
+
+        def open_it() -> Workspace:
+            from renodesk.app import open_workspace
+
+            return open_workspace(self.paths, (lambda: passphrase or "") if passphrase else None)
+
+        self.runner.call(open_it, lambda ws, error: self._opened(ws, error, retry_passphrase=True))
+
+    # -- a new workspace -----------------------------------------------------
+    def _first_run(self, usable: bool | None, error: BaseException | None) -> None:
+        wizard = FirstRunWizard(self.paths.root, ask_passphrase=not usable, parent=self.window)
+        if not wizard.exec():
+            self.window.close()
+            return
+        answers = wizard.answers
+        self.window.workspace_failed(_tr("Creating your workspace..."))
+        self.runner.call(lambda: self._create(answers), self._opened)
+
+    def _create(self, answers: FirstRunAnswers) -> Workspace:
+        workspace = create_workspace(answers)
+        chosen = Paths(answers.folder.resolve())
+        if chosen.root != self.paths.root:
+            self.paths.root.mkdir(parents=True, exist_ok=True)
+            (self.paths.root / LOCATION_FILE).write_text(str(chosen.root), "utf-8")
+        return workspace
+
+    # -- either way ------------------------------------------------------------
+    def _opened(self, workspace: Workspace | None, error: BaseException | None,
+                retry_passphrase: bool = False) -> None:
+        if workspace is None:
+            from renodesk.core.errors import RenoDeskError
+
+            if retry_passphrase and getattr(error, "key", "") == "error.wrong_key":
+                self._open_existing(retry=True)
+                return
+            message = error.message() if isinstance(error, RenoDeskError) else str(error)
+            self.window.workspace_failed(message)
+            QMessageBox.critical(self.window, "RenoDesk", message)
+            self.on_failure()
+            return
+        self.runner.workspace = workspace
+        if self.demo:
+            from renodesk.security.keys import DEMO_PASSPHRASE
+
+            self.window.lock_screen.set_hint(
+                _tr("Demo workspace: the app-lock password is %1.").replace("%1", DEMO_PASSPHRASE))
+        self.window.workspace_ready()
+
+
+def _keyring_usable() -> bool:
+    from renodesk.security.keys import keyring_usable
+
+    return keyring_usable()
+
+
+def build(paths: Paths, language: str | None, demo: bool,
+          runner: Runner | None = None) -> tuple[MainWindow, Startup]:
+    """Create the window (shown by the caller) and the start-up that opens the workspace."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    theme.apply(app)
+    settings = Settings.load(paths.settings_file)
+    translations = Translations()
+    translations.use(language or str(settings.get("language")))
+    runner = runner or ThreadRunner()
+    window = MainWindow(runner, settings, paths, translations, demo=demo)
+    return window, Startup(window, runner, paths, demo)
+
+
+def run(data_dir: str | None, language: str | None, demo: bool) -> int:
+    """The desktop app's main loop; returns the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("RenoDesk")
+    app.setOrganizationName("RenoDesk")
+    app.setApplicationDisplayName("RenoDesk")
+    paths = resolve_paths(data_dir, demo)
+    window, startup = build(paths, language, demo)
+    window.show()
+    QTimer.singleShot(0, startup.begin)
+    return int(app.exec())
