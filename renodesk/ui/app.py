@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QInputDialog, QLineEdit, QMessageBox
 
 from renodesk.paths import ENV_DATA_DIR, Paths
@@ -31,10 +31,6 @@ if TYPE_CHECKING:
 #: Beside the default workspace: where the coach chose to keep it in the first-run wizard.
 LOCATION_FILE = "location.txt"
 ENV_PASSPHRASE = "RENODESK_PASSPHRASE"  # as renodesk.security.keys.ENV_PASSPHRASE
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
 
 
 def resolve_paths(data_dir: str | None, demo: bool) -> Paths:
@@ -65,10 +61,11 @@ def _open_demo(paths: Paths) -> Workspace:
     return workspace
 
 
-class Startup:
+class Startup(QObject):
     """Opens or creates the workspace without blocking the window already on screen."""
 
     def __init__(self, window: MainWindow, runner: Runner, paths: Paths, demo: bool) -> None:
+        super().__init__(window)
         self.window = window
         self.runner = runner
         self.paths = paths
@@ -77,7 +74,7 @@ class Startup:
 
     def begin(self) -> None:
         if self.demo:
-            self.window.workspace_failed(_tr("Preparing the fictitious demo workspace..."))
+            self.window.workspace_failed(self.tr("Preparing the fictitious demo workspace..."))
             self.runner.call(lambda: _open_demo(self.paths), self._opened)
         elif self.paths.workspace_file.exists() and self.paths.database.exists():
             self._open_existing()
@@ -89,10 +86,10 @@ class Startup:
         mode, is_demo = _key_mode(self.paths)
         passphrase: str | None = None
         if mode == "passphrase" and not is_demo and not os.environ.get(ENV_PASSPHRASE):
-            label = _tr("Passphrase of the workspace:")
+            label = self.tr("Passphrase of the workspace:")
             if retry:
-                label = _tr("That passphrase is not right. Try again.") + "\n" + label
-            text, ok = QInputDialog.getText(self.window, _tr("Open workspace"), label,
+                label = self.tr("That passphrase is not right. Try again.") + "\n" + label
+            text, ok = QInputDialog.getText(self.window, self.tr("Open workspace"), label,
                                             QLineEdit.EchoMode.Password)
             if not ok:
                 self.window.close()
@@ -113,7 +110,7 @@ class Startup:
             self.window.close()
             return
         answers = wizard.answers
-        self.window.workspace_failed(_tr("Creating your workspace..."))
+        self.window.workspace_failed(self.tr("Creating your workspace..."))
         self.runner.call(lambda: self._create(answers), self._opened)
 
     def _create(self, answers: FirstRunAnswers) -> Workspace:
@@ -142,8 +139,8 @@ class Startup:
         if self.demo:
             from renodesk.security.keys import DEMO_PASSPHRASE
 
-            self.window.lock_screen.set_hint(
-                _tr("Demo workspace: the app-lock password is %1.").replace("%1", DEMO_PASSPHRASE))
+            hint = self.tr("Demo workspace: the app-lock password is %1.")
+            self.window.lock_screen.set_hint(hint.replace("%1", DEMO_PASSPHRASE))
         self.window.workspace_ready()
 
 

@@ -75,7 +75,7 @@ def read_overview(ws: Workspace, today: date) -> Overview:
         ).all()
         for planned_at, kind, household_id, name, street, number, addition in visits:
             when = planned_at.strftime("%H:%M") if planned_at.date() == today \
-                else planned_at.strftime("%a %d-%m %H:%M")
+                else planned_at.strftime("%d-%m %H:%M")
             overview.visits.append(TodayRow(
                 when, VisitKind(kind).label(), f"{name}, {_address(street, number, addition)}",
                 ("household", household_id), planned_at.date() == today))
