@@ -48,7 +48,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     """Base of the table models. Subclasses set HEADERS (marked with QT_TRANSLATE_NOOP in
     their own class's context) and implement :meth:`display`."""
 
-    HEADERS: ClassVar[tuple[str, ...]] = ()
+    #: Header texts in English, marked with QT_TRANSLATE_NOOP (typed ``object`` there).
+    HEADERS: ClassVar[tuple[object, ...]] = ()
 
     def __init__(self) -> None:
         super().__init__()
@@ -73,14 +74,14 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return bool(getattr(item, "overdue", False))
 
     # -- Qt -------------------------------------------------------------------
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
                 and 0 <= section < len(self.HEADERS)):
-            return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
+            return QCoreApplication.translate(type(self).__name__, str(self.HEADERS[section]))
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -135,7 +136,7 @@ class ListModel(RowsModel[T]):
         self._rows = list(rows)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
     def row_at(self, row: int) -> T | None:
@@ -175,7 +176,7 @@ class LazyModel(RowsModel[T]):
     def ids(self) -> list[str]:
         return list(self._ids)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
     def id_at(self, row: int) -> str:
