@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, insert, select
+from sqlalchemy import Connection, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from renodesk.storage import codec
+from renodesk.storage.bulk import insert_rows
 from renodesk.storage.models import SyncFieldClock, SyncOperation, table
 from renodesk.sync.operation import Operation
 
@@ -22,29 +24,31 @@ _clocks = table(SyncFieldClock)
 
 
 def write_local(conn: Connection, ops: list[Operation]) -> None:
-    """Append this device's operations (one executemany)."""
+    """Append this device's operations (one executemany).
+
+    Values may still hold dates or bytes; they are JSON-encoded here, once.
+    """
     if not ops:
         return
-    conn.execute(
-        insert(_ops),
-        [
-            {
-                "op_id": op.op_id,
-                "device_id": op.device_id,
-                "device_seq": op.device_seq,
-                "hlc": op.hlc,
-                "entity": op.entity,
-                "row_id": op.row_id,
-                "field": op.field,
-                "value_json": json.dumps(op.value, ensure_ascii=False),
-                "base_hlc": op.base_hlc,
-                "local": True,
-                "state": "applied",
-                "sent_in": None,
-            }
-            for op in ops
-        ],
-    )
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"),
+                             default=codec.json_default).encode
+    insert_rows(conn, _ops, [
+        {
+            "op_id": op.op_id,
+            "device_id": op.device_id,
+            "device_seq": op.device_seq,
+            "hlc": op.hlc,
+            "entity": op.entity,
+            "row_id": op.row_id,
+            "field": op.field,
+            "value_json": dumps(op.value),
+            "base_hlc": op.base_hlc,
+            "local": True,
+            "state": "applied",
+            "sent_in": None,
+        }
+        for op in ops
+    ])
 
 
 def set_field_clocks(

@@ -1,0 +1,156 @@
+"""``renodesk team create|join`` and ``renodesk sync``: the shared-folder sync."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from renodesk.commands._common import open_from, paths_from, say
+from renodesk.core.errors import RenoDeskError
+from renodesk.core.i18n import t
+
+if TYPE_CHECKING:
+    from renodesk.security.keys import SecretStore
+    from renodesk.sync.engine import SyncReport
+
+ENV_TEAM_PASSPHRASE = "RENODESK_TEAM_PASSPHRASE"
+
+
+def register(sub: Any) -> None:
+    team = sub.add_parser("team", help="create or join a team that syncs through a shared folder")
+    team_sub = team.add_subparsers(dest="team_command", metavar="ACTION", required=True)
+    create = team_sub.add_parser("create", help="create a team in a shared folder")
+    create.add_argument("--folder", required=True, help="the shared folder")
+    create.add_argument("--name", default="team", help="name of the team")
+    create.set_defaults(handler=create_team_command)
+    join = team_sub.add_parser("join", help="join the team in a shared folder")
+    join.add_argument("--folder", required=True, help="the shared folder the team lead set up")
+    join.add_argument("--name", help="which team, when the folder holds several")
+    join.set_defaults(handler=join_team_command)
+    run = sub.add_parser("sync", help="sync with the team folder")
+    run.add_argument("--allow-deletes", action="store_true",
+                     help="apply a sync that deletes more records than the limit")
+    run.add_argument("--delete-limit", type=int, default=None,
+                     help="ask first above this many deletes (default 50)")
+    run.add_argument("--compact", action="store_true",
+                     help="also write a compacted snapshot for new laptops")
+    run.set_defaults(handler=sync_command)
+    conflicts = sub.add_parser("conflicts", help="texts edited on two laptops at once")
+    conflicts_sub = conflicts.add_subparsers(dest="conflicts_command", metavar="ACTION")
+    conflicts.set_defaults(handler=list_conflicts_command)
+    settle = conflicts_sub.add_parser("settle", help="settle one conflict")
+    settle.add_argument("conflict_id")
+    choice = settle.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep", action="store_true", help="keep the text the field holds")
+    choice.add_argument("--other", action="store_true", help="take the other version")
+    choice.add_argument("--text", help="a combination typed by you")
+    settle.set_defaults(handler=settle_conflict_command)
+
+
+def _team_passphrase(confirm: bool) -> str:
+    env = os.environ.get(ENV_TEAM_PASSPHRASE)
+    if env:
+        return env
+    if not sys.stdin.isatty():
+        raise RenoDeskError("error.passphrase_needed")
+    first = getpass.getpass(t("sync.cli.team_passphrase"))
+    if confirm and getpass.getpass(t("sync.cli.team_passphrase_again")) != first:
+        raise RenoDeskError("sync.error.passphrase_mismatch")
+    return first
+
+
+def _store(args: argparse.Namespace) -> SecretStore:
+    from renodesk.security.keys import SecretStore, WorkspaceFile
+
+    paths = paths_from(args)
+    return SecretStore(WorkspaceFile.read(paths.workspace_file).workspace_id)
+
+
+def create_team_command(args: argparse.Namespace) -> int:
+    from renodesk.sync.team import create_team
+
+    ws = open_from(args)
+    team = create_team(ws, _store(args), Path(args.folder).expanduser().resolve(), args.name,
+                       _team_passphrase(confirm=True))
+    say("sync.cli.team_created", name=team.name, path=str(team.root))
+    return 0
+
+
+def join_team_command(args: argparse.Namespace) -> int:
+    from renodesk.sync.team import join_team
+
+    ws = open_from(args)
+    team = join_team(ws, _store(args), Path(args.folder).expanduser().resolve(),
+                     _team_passphrase(confirm=False), args.name)
+    say("sync.cli.team_joined", name=team.name)
+    return 0
+
+
+def sync_command(args: argparse.Namespace) -> int:
+    from renodesk.sync.engine import DEFAULT_DELETE_LIMIT, SyncRun
+    from renodesk.sync.team import load_team
+
+    ws = open_from(args)
+    team = load_team(ws, _store(args))
+    limit = DEFAULT_DELETE_LIMIT if args.delete_limit is None else args.delete_limit
+    run = SyncRun(ws, team, allow_deletes=args.allow_deletes, delete_limit=limit)
+    report = run.run()
+    print_report(report)
+    if report.stopped is not None:
+        print(f"renodesk: {report.stopped.message()}", file=sys.stderr)
+        return 1
+    if args.compact:
+        run.compact()
+        say("sync.cli.compacted", path=str(run.folder.snapshot_path(ws.device_id)))
+    return 0
+
+
+def print_report(report: SyncReport) -> None:
+    say("sync.cli.sent", ops=report.sent_ops, files=report.sent_files)
+    if report.bootstrapped:
+        say("sync.cli.bootstrapped")
+    say("sync.cli.received", ops=report.received_ops, files=report.received_files)
+    if report.deleted:
+        say("sync.cli.deleted", count=report.deleted)
+    say("sync.cli.conflicts", new=report.conflicts, open=report.open_conflicts)
+    if report.held_future:
+        say("sync.cli.held_future", count=report.held_future)
+    if report.held_waiting:
+        say("sync.cli.held_waiting", count=report.held_waiting)
+    for item in report.set_aside:
+        say("sync.cli.set_aside", name=item.name, device=item.device[:8],
+            reason=t(f"sync.reason.{item.reason}"))
+    for device, seq in report.waiting:
+        say("sync.cli.waiting", seq=seq, device=device[:8])
+
+
+def list_conflicts_command(args: argparse.Namespace) -> int:
+    from renodesk.sync.conflicts import open_conflicts
+
+    found = open_conflicts(open_from(args))
+    if not found:
+        say("sync.cli.no_conflicts")
+    for item in found:
+        say("sync.cli.conflict_line", id=item.id, entity=item.entity, row=item.row_id,
+            field=item.field, when=item.created_at.isoformat(sep=" "))
+        say("sync.cli.conflict_kept", value=item.kept)
+        say("sync.cli.conflict_other", value=item.other)
+    return 0
+
+
+def settle_conflict_command(args: argparse.Namespace) -> int:
+    from renodesk.sync.conflicts import open_conflicts, settle
+
+    ws = open_from(args)
+    found = {item.id: item for item in open_conflicts(ws)}
+    item = found.get(args.conflict_id)
+    if item is None:
+        raise RenoDeskError("sync.error.no_such_conflict", id=args.conflict_id)
+    value = item.kept if args.keep else item.other if args.other else args.text
+    settle(ws, item.id, value)
+    say("sync.cli.conflict_settled")
+    return 0
