@@ -10,16 +10,16 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import timedelta
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer, Table
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.tables import TableStyle
 
 from renodesk.core.enums import LetterKind
 from renodesk.core.errors import RenoDeskError
 from renodesk.letters.data import Agreement, VisitInfo
+from renodesk.letters.fonts import BOLD, REGULAR
 from renodesk.letters.layout import (
     CARD_MARGIN_MM,
     MARGIN_LEFT_MM,
@@ -29,17 +29,19 @@ from renodesk.letters.layout import (
 )
 from renodesk.letters.pictograms import Pictogram, PictogramFlowable
 from renodesk.letters.styles import INK, RULE, SHADE
+from renodesk.letters.textblock import IconRow, TextBlock
 
 BODY_WIDTH = (PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * mm
 CARD_WIDTH = (PAGE_WIDTH_MM - 2 * CARD_MARGIN_MM) * mm
 
 
-def _para(ctx: LetterContext, key: str, style: Any = None, **params: Any) -> Paragraph:
-    return Paragraph(escape(ctx.texts.text(key, **params)), style or ctx.styles.body)
+def _para(ctx: LetterContext, key: str, style: Any = None, **params: Any) -> TextBlock:
+    return _text(ctx, ctx.texts.text(key, **params), style)
 
 
-def _text(ctx: LetterContext, text: str, style: Any = None) -> Paragraph:
-    return Paragraph(escape(text), style or ctx.styles.body)
+def _text(ctx: LetterContext, text: str, style: Any = None) -> TextBlock:
+    style = style or ctx.styles.body
+    return TextBlock([(style.fontName, text)], style)
 
 
 def _visit(ctx: LetterContext) -> VisitInfo:
@@ -65,42 +67,38 @@ def _closing(ctx: LetterContext) -> list[Flowable]:
     block = [
         _para(ctx, "common.closing"),
         Spacer(1, s.body.leading * 1.2),
-        Paragraph(f"<b>{escape(head.signatory_name)}</b>", s.fact),
+        TextBlock([(BOLD, head.signatory_name)], s.fact),
         _text(ctx, head.signatory_role, s.fact),
         _text(ctx, head.organisation, s.fact),
     ]
     return [KeepTogether(block)]
 
 
-def _questions(ctx: LetterContext, key: str = "common.questions") -> Paragraph:
+def _questions(ctx: LetterContext, key: str = "common.questions") -> TextBlock:
     contact = ctx.request.contact
     return _para(ctx, key, name=contact.name, phone=contact.phone)
 
 
 def _fact_rows(ctx: LetterContext, rows: Sequence[tuple[Pictogram, str, tuple[str, ...]]],
-               width: float) -> Table:
+               ) -> list[Flowable]:
     """Pictogram, bold label and the fact itself (one or more lines), one row per fact."""
     s = ctx.styles
     icon_col = s.icon_size + 4 * mm
-    data = [[PictogramFlowable(icon, s.icon_size),
-             Paragraph("<br/>".join([f"<b>{escape(label)}</b>", *map(escape, lines)]), s.fact)]
-            for icon, label, lines in rows]
-    table = Table(data, colWidths=[icon_col, width - icon_col], hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("TOPPADDING", (0, 0), (-1, -1), s.gap * 0.25),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), s.gap * 0.25),
-    ]))
-    return table
+    facts: list[Flowable] = [
+        IconRow(PictogramFlowable(icon, s.icon_size),
+                TextBlock([(BOLD, label), *((REGULAR, line) for line in lines)], s.fact),
+                icon_col, s.gap * 0.5)
+        for icon, label, lines in rows
+    ]
+    return [*facts, Spacer(1, s.gap * 0.5)]
 
 
-def _heading(ctx: LetterContext, key: str) -> Paragraph:
+def _heading(ctx: LetterContext, key: str) -> TextBlock:
     return _para(ctx, key, ctx.styles.heading)
 
 
 def _bullets(ctx: LetterContext, items: tuple[str, ...]) -> list[Flowable]:
-    return [Paragraph(escape(item), ctx.styles.bullet, bulletText="•") for item in items]
+    return [TextBlock([(REGULAR, item)], ctx.styles.bullet, bullet="•") for item in items]
 
 
 def _when(ctx: LetterContext, agreement: Agreement) -> str:
@@ -119,16 +117,16 @@ def _agreements(ctx: LetterContext) -> list[Flowable]:
         blocks: list[Flowable] = []
         for number, row in enumerate(rows, start=1):
             details = zip(labels[1:], (row.who, _when(ctx, row), row.status_label), strict=True)
-            lines = "<br/>".join(f"{escape(label)}: {escape(value)}" for label, value in details)
-            blocks.append(KeepTogether([
-                Paragraph(f"<b>{number}. {escape(row.what)}</b>", s.fact),
-                Paragraph(lines, s.body),
-            ]))
+            blocks.append(TextBlock(
+                [(BOLD, f"{number}. {row.what}"),
+                 *((REGULAR, f"{label}: {value}") for label, value in details)],
+                s.body,
+            ))
         return blocks
-    head = [Paragraph(escape(label), s.cell_head) for label in labels]
+    head: list[Flowable] = [TextBlock([(BOLD, label)], s.cell_head) for label in labels]
     data = [head] + [
-        [Paragraph(escape(v), s.cell) for v in (row.what, row.who, _when(ctx, row),
-                                                 row.status_label)]
+        [TextBlock([(REGULAR, v)], s.cell)
+         for v in (row.what, row.who, _when(ctx, row), row.status_label)]
         for row in rows
     ]
     widths = [0.37, 0.23, 0.21, 0.19]
@@ -160,7 +158,7 @@ def invitation(ctx: LetterContext) -> list[Flowable]:
          (texts.text("invitation.phone_fact", name=contact.name, phone=contact.phone),)),
     ]
     story = _opening(ctx, texts.text("invitation.subject"))
-    story += [_para(ctx, "invitation.intro"), _fact_rows(ctx, facts, BODY_WIDTH)]
+    story += [_para(ctx, "invitation.intro"), *_fact_rows(ctx, facts)]
     if visit.purpose:
         story += [_heading(ctx, "invitation.purpose_heading"), _text(ctx, visit.purpose)]
     if visit.to_have_ready:
@@ -238,23 +236,16 @@ def contact_persons(ctx: LetterContext) -> list[Flowable]:
     story = _opening(ctx, texts.text("contact_persons.subject"))
     story.append(_para(ctx, "contact_persons.intro"))
     for person in ctx.request.contact_persons:
-        name = f"<b>{escape(person.name)}</b> – {escape(person.role)}"
-        text = "<br/>".join([
-            name,
-            escape(texts.text("contact_persons.call_about", about=person.call_about)),
-            f"<b>{escape(texts.text('contact_persons.phone', phone=person.phone))}</b>",
-        ])
+        text = TextBlock([
+            (BOLD, person.name),
+            (REGULAR, person.role),
+            (REGULAR, texts.text("contact_persons.call_about", about=person.call_about)),
+            (BOLD, texts.text("contact_persons.phone", phone=person.phone)),
+        ], s.fact)
         icon_col = s.icon_size + 4 * mm
-        row = Table([[PictogramFlowable(Pictogram.PERSON, s.icon_size), Paragraph(text, s.fact)]],
-                    colWidths=[icon_col, BODY_WIDTH - icon_col], hAlign="LEFT")
-        row.setStyle(TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), s.gap * 0.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), s.gap * 0.7),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-        ]))
-        story.append(row)
+        story += [IconRow(PictogramFlowable(Pictogram.PERSON, s.icon_size), text, icon_col,
+                          s.gap * 0.5, centre=False),
+                  HRFlowable(width="100%", thickness=0.3, color=RULE, spaceAfter=s.gap * 0.7)]
     story += [Spacer(1, s.gap), _questions(ctx, "contact_persons.first_contact")]
     return story + _closing(ctx)
 
@@ -272,7 +263,7 @@ def not_home_card(ctx: LetterContext) -> list[Flowable]:
     story: list[Flowable] = [
         _para(ctx, "not_home_card.title", ctx.styles.title),
         _para(ctx, "not_home_card.for", name=f"{recipient.name}, {recipient.street}"),
-        _fact_rows(ctx, facts, CARD_WIDTH),
+        *_fact_rows(ctx, facts),
     ]
     if visit.purpose:
         story.insert(2, _text(ctx, visit.purpose))

@@ -7,7 +7,13 @@ from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import ActionFlowable, BaseDocTemplate, Flowable, PageBreak
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    NextPageTemplate,
+    PageBreak,
+)
 
 from renodesk.core.enums import LetterKind
 from renodesk.core.errors import RenoDeskError
@@ -60,8 +66,11 @@ def render_batch(
     story: list[Flowable] = []
     for ctx in contexts:
         if ctx.index > 0:
+            # An explicit NextPageTemplate: PageBreak(nextTemplate=...) is skipped when
+            # the previous letter is still on its first page, and the sheet would then
+            # follow the "later" template, without letterhead and address.
             story += [_BeginLetter(ctx, total, progress),
-                      PageBreak(nextTemplate=_first_template(ctx))]
+                      NextPageTemplate(_first_template(ctx)), PageBreak()]
         story += BUILDERS[ctx.request.kind](ctx)
 
     _report(progress, 0, total)

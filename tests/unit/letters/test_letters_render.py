@@ -171,6 +171,21 @@ def test_each_letter_of_a_batch_counts_its_own_pages() -> None:
     assert calls == [(0, 4), (1, 4), (2, 4), (3, 4), (4, 4)]
 
 
+def test_every_letter_of_a_batch_starts_with_letterhead_and_address() -> None:
+    one_page = sample_request(LetterKind.AGREEMENTS)
+    two_pages = with_agreements(one_page, 40)
+
+    result = render_batch([one_page, one_page, two_pages, one_page])
+
+    pages = page_runs(result.pdf)
+    first_pages = [i for i, runs in enumerate(pages)
+                   if any(r.text == "Kastanjelaan 12 A" for r in runs)]
+    long_pages = render_batch([two_pages]).page_count
+    assert first_pages == [0, 1, 2, 2 + long_pages]
+    for i in first_pages:
+        assert any(r.text == "Overzicht van uw afspraken" for r in pages[i])
+
+
 def test_cancelling_a_batch_raises_cancelled() -> None:
     requests = [sample_request(LetterKind.AGREEMENTS)] * 5
 
