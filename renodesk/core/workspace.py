@@ -7,6 +7,7 @@ transaction, the rows, an audit entry per change and the sync operations
 
 from __future__ import annotations
 
+import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -21,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from renodesk.core import validation
 from renodesk.core.errors import ConflictError, NotFoundError, ValidationError
 from renodesk.storage import codec, oplog
+from renodesk.storage.bulk import insert_rows
 from renodesk.storage.models import SYNCED_MODELS, SyncTombstone, WorkspaceMeta, new_id, table
 from renodesk.sync.clock import Hlc, HybridClock
 from renodesk.sync.operation import DELETE_FIELD, Operation
@@ -79,7 +81,7 @@ class UnitOfWork:
         hlc = ws.clock.now().pack()
         ws.device_seq += 1
         self._ops.append(
-            Operation(uuid.uuid4().hex, ws.device_id, ws.device_seq, hlc, entity, row_id,
+            Operation(os.urandom(16).hex(), ws.device_id, ws.device_seq, hlc, entity, row_id,
                       fld, value, base)
         )
         return hlc
@@ -136,14 +138,24 @@ class UnitOfWork:
             row["id"] = row_id
             prepared.append(row)
         self._check_bulk_basis(entity, prepared)
-        self.conn.execute(insert(target), prepared)
+        insert_rows(self.conn, target, prepared)
+        bulk = len(prepared) > 1
+        audited: dict[str | None, list[str]] = {}
         for row, values in zip(prepared, rows, strict=True):
-            self._op(entity, row["id"], oplog.CREATE_FIELD, codec.encode_row(row), None)
+            self._op(entity, row["id"], oplog.CREATE_FIELD, row, None)
             household_id = self._household_of(entity, row)
             if entity != "audit_entry":
-                self.audit("create", entity, row["id"], household_id)
+                if bulk:
+                    audited.setdefault(household_id, []).append(row["id"])
+                else:
+                    self.audit("create", entity, row["id"], household_id)
             fields = tuple(k for k in values if k != "id")
             self.changes.append(Change(entity, row["id"], "create", fields, household_id))
+        # A bulk creation (import, demo set) is audited once per household and kind:
+        # the entry names the household, the kind and how many records were made.
+        for household_id, ids in audited.items():
+            self.audit("create", entity, household_id or ids[0], household_id,
+                       f"bulk:{len(ids)}")
         return [str(row["id"]) for row in prepared]
 
     def _check_bulk_basis(self, entity: str, rows: list[dict[str, Any]]) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -134,6 +134,38 @@ class _Ids:
         return uuid.UUID(int=self.rng.getrandbits(128), version=4).hex
 
 
+Batch = dict[str, list[dict[str, Any]]]
+#: Entities of a batch in the order they must be written (parents first).
+WRITE_ORDER = ("team_member", "partner", "project", "roster_entry", "project_partner",
+               "dwelling", "household", "vulnerability", "involvement", "contact_moment",
+               "visit", "adjustment", "action")
+BATCH_HOUSEHOLDS = 500
+
+
+def iter_batches(households: int, seed: int = 1, today: date | None = None) -> Iterator[Batch]:
+    """The demo set as batches of plain rows: first the organisation, then households."""
+    rng = random.Random(seed)
+    new_id = _Ids(rng)
+    today = today or date.today()
+    n_projects = max(3, min(60, households // 300 + 2))
+    members, partners, projects, roster, project_partners, places = _organisation(
+        rng, new_id, n_projects, today)
+    yield {"team_member": members, "partner": partners, "project": projects,
+           "roster_entry": roster, "project_partner": project_partners}
+    coaches = [m for m in members if m["is_coach"]]
+    for done in range(0, households, BATCH_HOUSEHOLDS):
+        size = min(BATCH_HOUSEHOLDS, households - done)
+        yield _households(rng, new_id, size, done, projects, places, coaches, partners, today)
+
+
+def write_batch(workspace: Workspace, batch: Batch) -> None:
+    """Write one batch through the use cases, in one transaction."""
+    with workspace.write() as uow:
+        for entity in WRITE_ORDER:
+            if batch.get(entity):
+                uow.create_many(entity, batch[entity])
+
+
 def generate(
     workspace: Workspace,
     households: int = 200,
@@ -142,38 +174,15 @@ def generate(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
     """Fill the workspace with a fictitious set; returns counts per entity."""
-    rng = random.Random(seed)
-    new_id = _Ids(rng)
-    today = today or date.today()
     counts: dict[str, int] = {}
-
-    def add(uow: Any, entity: str, rows: list[dict[str, Any]]) -> None:
-        if rows:
-            uow.create_many(entity, rows)
+    written = 0
+    for batch in iter_batches(households, seed, today):
+        write_batch(workspace, batch)
+        for entity, rows in batch.items():
             counts[entity] = counts.get(entity, 0) + len(rows)
-
-    n_projects = max(3, min(60, households // 300 + 2))
-    with workspace.write() as uow:
-        members, partners, projects, roster, project_partners, places = _organisation(
-            rng, new_id, n_projects, today)
-        add(uow, "team_member", members)
-        add(uow, "partner", partners)
-        add(uow, "project", projects)
-        add(uow, "roster_entry", roster)
-        add(uow, "project_partner", project_partners)
-    coaches = [m for m in members if m["is_coach"]]
-    chunk = 500
-    done = 0
-    while done < households:
-        size = min(chunk, households - done)
-        batch = _households(rng, new_id, size, done, projects, places, coaches, partners, today)
-        with workspace.write() as uow:
-            for entity in ("dwelling", "household", "vulnerability", "involvement",
-                           "contact_moment", "visit", "adjustment", "action"):
-                add(uow, entity, batch[entity])
-        done += size
-        if progress:
-            progress(done, households)
+        written += len(batch.get("household", []))
+        if progress and "household" in batch:
+            progress(written, households)
     return counts
 
 

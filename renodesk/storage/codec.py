@@ -36,6 +36,14 @@ def decode(table: Table, field: str, raw: Any) -> Any:
     return raw
 
 
+def json_default(value: Any) -> Any:
+    """``json.dumps`` hook: only dates, times and bytes reach it (fast path for the rest)."""
+    encoded = encode(value)
+    if encoded is value:
+        raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+    return encoded
+
+
 def encode_row(row: dict[str, Any]) -> dict[str, Any]:
     return {key: encode(value) for key, value in row.items()}
 
