@@ -120,8 +120,8 @@ def draw_baseline(content: list[tuple[list[str], list[Line]]]) -> bytes:
     for header, body in content:
         page = 1
         canvas.setFont("RenoDeskSans", 9)
-        for i, line in enumerate(header):
-            canvas.drawString(left, y_from_top(15 + 4 * i), line)
+        for i, head_line in enumerate(header):
+            canvas.drawString(left, y_from_top(15 + 4 * i), head_line)
         y = y_from_top(FIRST_BODY_TOP_MM)
         for line in body:
             for part in simpleSplit(line.text, line.font, line.size, BODY_WIDTH):

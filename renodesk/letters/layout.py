@@ -115,6 +115,7 @@ class LetterDocument(BaseDocTemplate):
     def __init__(self, target: Any, first: LetterContext, **kw: Any) -> None:
         super().__init__(target, pagesize=A4, **kw)
         self.current = first
+        self._letterheads: dict[tuple[object, ...], int] = {}
         width = (PAGE_WIDTH_MM - MARGIN_LEFT_MM - MARGIN_RIGHT_MM) * mm
         left = MARGIN_LEFT_MM * mm
         bottom = MARGIN_BOTTOM_MM * mm
@@ -144,10 +145,19 @@ class LetterDocument(BaseDocTemplate):
     def _first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         ctx = self.current
         canvas.page_owner = ctx
-        _draw_letterhead(canvas, ctx)
-        _draw_addresses(canvas, ctx)
+        # The letterhead and return address are the same on every letter of a batch:
+        # drawn once as a form, then reused.
+        key = (ctx.request.letterhead, ctx.texts.language, ctx.styles.large_print)
+        name = f"RenoDeskLetterhead_{self._letterheads.setdefault(key, len(self._letterheads))}"
+        if not canvas.hasForm(name):
+            canvas.beginForm(name)
+            _draw_letterhead(canvas, ctx)
+            _draw_return_address(canvas, ctx)
+            _draw_fold_marks(canvas)
+            canvas.endForm()
+        canvas.doForm(name)
+        _draw_address(canvas, ctx)
         _draw_contact(canvas, ctx)
-        _draw_fold_marks(canvas)
 
     def _later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         ctx = self.current
@@ -226,7 +236,7 @@ def _draw_letterhead(canvas: Canvas, ctx: LetterContext) -> None:
         y -= size * 1.3
 
 
-def _draw_addresses(canvas: Canvas, ctx: LetterContext) -> None:
+def _draw_return_address(canvas: Canvas, ctx: LetterContext) -> None:
     head = ctx.request.letterhead
     sender = " · ".join([head.organisation, *head.address_lines])
     width = ADDRESS_WIDTH_MM * mm
@@ -242,6 +252,8 @@ def _draw_addresses(canvas: Canvas, ctx: LetterContext) -> None:
     canvas.line(ADDRESS_LEFT_MM * mm, line_y,
                 ADDRESS_LEFT_MM * mm + min(stringWidth(sender, REGULAR, size), width), line_y)
 
+
+def _draw_address(canvas: Canvas, ctx: LetterContext) -> None:
     lines, size, leading = fit_address(address_lines(ctx.request))
     if len(lines) > ADDRESS_MAX_LINES:
         ctx.warnings.append(LetterWarning("letters.warning.address_too_long",

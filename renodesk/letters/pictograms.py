@@ -20,16 +20,23 @@ class Pictogram(StrEnum):
 
 
 def draw_pictogram(canvas: Canvas, kind: Pictogram, x: float, y: float, size: float) -> None:
-    """Draw ``kind`` in the square with lower-left corner (x, y) and side ``size``."""
+    """Draw ``kind`` in the square with lower-left corner (x, y) and side ``size``.
+
+    Each pictogram is drawn once per PDF as a form and reused, which keeps a batch of
+    a hundred letters small and fast."""
+    name = f"RenoDeskPictogram_{kind.value}"
+    if not canvas.hasForm(name):
+        canvas.beginForm(name, -0.1, -0.1, 1.1, 1.1)  # a unit square, strokes included
+        canvas.setStrokeColor(ACCENT)
+        canvas.setFillColor(ACCENT)
+        canvas.setLineWidth(0.07)
+        canvas.setLineCap(1)
+        canvas.setLineJoin(1)
+        _DRAWERS[kind](canvas)
+        canvas.endForm()
     canvas.saveState()
-    canvas.translate(x, y)
-    canvas.scale(size, size)  # draw in a unit square
-    canvas.setStrokeColor(ACCENT)
-    canvas.setFillColor(ACCENT)
-    canvas.setLineWidth(0.07)
-    canvas.setLineCap(1)
-    canvas.setLineJoin(1)
-    _DRAWERS[kind](canvas)
+    canvas.transform(size, 0, 0, size, x, y)
+    canvas.doForm(name)
     canvas.restoreState()
 
 

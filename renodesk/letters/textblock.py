@@ -32,6 +32,7 @@ class TextBlock(Flowable):
         self.bullet = bullet
         self._wrapped: list[tuple[str, str]] = []
         self._wrapped_width = -1.0
+        self.height: float = 0.0
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
         style = self.style
