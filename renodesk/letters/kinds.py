@@ -62,16 +62,12 @@ def _opening(ctx: LetterContext, subject: str) -> list[Flowable]:
 
 
 def _closing(ctx: LetterContext) -> list[Flowable]:
+    """Greeting, room to sign, name, role and organisation: kept together on one page."""
     head = ctx.request.letterhead
-    s = ctx.styles
-    block = [
-        _para(ctx, "common.closing"),
-        Spacer(1, s.body.leading * 1.2),
-        TextBlock([(BOLD, head.signatory_name)], s.fact),
-        _text(ctx, head.signatory_role, s.fact),
-        _text(ctx, head.organisation, s.fact),
-    ]
-    return [KeepTogether(block)]
+    lines = [(REGULAR, ctx.texts.text("common.closing")), (REGULAR, ""),
+             (BOLD, head.signatory_name), (REGULAR, head.signatory_role),
+             (REGULAR, head.organisation)]
+    return [TextBlock(lines, ctx.styles.fact, unbreakable=True)]
 
 
 def _questions(ctx: LetterContext, key: str = "common.questions") -> TextBlock:
@@ -120,7 +116,7 @@ def _agreements(ctx: LetterContext) -> list[Flowable]:
             blocks.append(TextBlock(
                 [(BOLD, f"{number}. {row.what}"),
                  *((REGULAR, f"{label}: {value}") for label, value in details)],
-                s.body,
+                s.body, unbreakable=True,
             ))
         return blocks
     head: list[Flowable] = [TextBlock([(BOLD, label)], s.cell_head) for label in labels]

@@ -4,7 +4,7 @@ Every person and address here is made up."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from renodesk.core.enums import LetterKind
@@ -47,6 +47,7 @@ class _Sample:
     roster: tuple[tuple[str, str, str, str], ...]  # name, role, call about, phone
     visitors: tuple[str, ...]
     attendees: tuple[str, ...]
+    salutation: str
 
 
 _CONTENT = {
@@ -70,6 +71,7 @@ _CONTENT = {
                  "de sleutel, de planning per dag en schade", "06 11 22 33 44")),
         visitors=("Anna de Vries (wooncoach)", "Zoë Çelik (opzichter)"),
         attendees=("uw zoon Emre",),
+        salutation="mevrouw Yılmaz",
     ),
     "en": _Sample(
         kind="Kitchen-table talk",
@@ -90,6 +92,7 @@ _CONTENT = {
                  "the key, the daily planning and damage", "06 11 22 33 44")),
         visitors=("Anna de Vries (tenant coach)", "Zoë Çelik (site supervisor)"),
         attendees=("your son Emre",),
+        salutation="Mrs Yılmaz",
     ),
 }
 
@@ -99,10 +102,12 @@ def sample_request(
     language: str = "nl",
     large_print: bool = False,
     letterhead: Letterhead = SAMPLE_LETTERHEAD,
-    recipient: Recipient = SAMPLE_RECIPIENT,
+    recipient: Recipient | None = None,
 ) -> LetterRequest:
     """A complete request for ``kind`` about the fictitious household."""
     content = _CONTENT.get(language, _CONTENT["nl"])
+    if recipient is None:
+        recipient = replace(SAMPLE_RECIPIENT, salutation_name=content.salutation)
     visit = VisitInfo(
         when=datetime(2026, 11, 26, 10, 0),
         duration_minutes=60,

@@ -25,11 +25,12 @@ class TextBlock(Flowable):
     ``bullet`` is drawn before the first line, in the indent."""
 
     def __init__(self, lines: Sequence[tuple[str, str]], style: ParagraphStyle,
-                 bullet: str | None = None) -> None:
+                 bullet: str | None = None, unbreakable: bool = False) -> None:
         super().__init__()
         self.lines = list(lines)
         self.style = style
         self.bullet = bullet
+        self.unbreakable = unbreakable  # moves to the next page whole, like a signature
         self._wrapped: list[tuple[str, str]] = []
         self._wrapped_width = -1.0
         self.height: float = 0.0
@@ -52,7 +53,7 @@ class TextBlock(Flowable):
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         self.wrap(availWidth, availHeight)
         fits = int(availHeight // self.style.leading)
-        if fits <= 0:
+        if fits <= 0 or (self.unbreakable and fits < len(self._wrapped)):
             return []
         if fits >= len(self._wrapped):
             return [self]
