@@ -33,7 +33,8 @@ class NewAdjustment:
     category: str
     description: str
     status: str = "proposed"
-    due_date: date | None = None
+    #: A date, or text as typed (e.g. "26-11-2026"); the domain rules check it.
+    due_date: date | str | None = None
     responsible_member_id: str | None = None
     responsible_partner_id: str | None = None
     cost_cents: int | None = None
@@ -46,7 +47,7 @@ class NewAction:
     description: str
     for_whom: str = ""
     assignee_member_id: str | None = None
-    due_date: date | None = None
+    due_date: date | str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, text
+from sqlalchemy import Connection, Table, bindparam, select, text
 
 from renodesk.core import enums
 from renodesk.core.errors import NotFoundError
@@ -25,7 +25,12 @@ from renodesk.core.queries.common import (
     is_overdue,
 )
 from renodesk.core.workspace import Workspace
+from renodesk.storage.models import Dwelling, Household, Project
 from renodesk.storage.search import match_ids_sql, search_terms
+
+_household: Table = Household.__table__  # type: ignore[assignment]
+_dwelling: Table = Dwelling.__table__  # type: ignore[assignment]
+_project: Table = Project.__table__  # type: ignore[assignment]
 
 #: A search returns at most this many households; a coach narrows the query instead.
 SEARCH_LIMIT = 2000
@@ -234,18 +239,20 @@ def household_profile(conn: Connection, household_id: str,
                       today: date | None = None) -> HouseholdProfile:
     """The profile of one household; raises NotFoundError when it does not exist."""
     today = today or date.today()
-    row = conn.execute(text("SELECT * FROM household WHERE id = :id"),
-                       {"id": household_id}).mappings().first()
+    # Table selects (not raw SQL) so dates come back as dates.
+    row = conn.execute(select(_household).where(_household.c.id == household_id)).mappings().first()
     if row is None:
         raise NotFoundError("household", household_id)
     household = dict(row)
-    dwelling = dict(conn.execute(text(
-        "SELECT id, project_id, street, number, addition, postcode, city, access_notes "
-        "FROM dwelling WHERE id = :id"), {"id": household["dwelling_id"]}).mappings().one())
-    project = dict(conn.execute(text(
-        "SELECT id, name, code, phase, consent_deadline FROM project WHERE id = :id"),
-        {"id": dwelling["project_id"]}).mappings().one())
-    shown = _has_basis(household["consent_basis"], as_date(household["consent_withdrawn_date"]))
+    d = _dwelling.c
+    dwelling = dict(conn.execute(
+        select(d.id, d.project_id, d.street, d.number, d.addition, d.postcode, d.city,
+               d.access_notes).where(d.id == household["dwelling_id"])).mappings().one())
+    p = _project.c
+    project = dict(conn.execute(
+        select(p.id, p.name, p.code, p.phase, p.consent_deadline)
+        .where(p.id == dwelling["project_id"])).mappings().one())
+    shown = _has_basis(household["consent_basis"], household["consent_withdrawn_date"])
     profile = HouseholdProfile(household, dwelling, project, shown)
     if shown:
         profile.vulnerabilities = [

@@ -1,0 +1,518 @@
+"""Bezoeken: plan a visit, write its report with agreements and actions, finalise it,
+or note in one click that nobody was home. What the coach types is kept as a draft
+while typing and offered back after a crash."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, Qt, QTime, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renodesk.core import enums
+from renodesk.core.drafts import Draft, DraftStore, draft_key
+from renodesk.core.errors import RenoDeskError, ValidationError
+from renodesk.core.queries.common import address
+from renodesk.core.queries.work import VisitRow, WorkFilter, visit_ids, visit_rows
+from renodesk.core.visits import (
+    ContactStep,
+    NotHomeOutcome,
+    Outcome,
+    VisitReport,
+    finalise_visit,
+    mark_not_home,
+    plan_visit,
+    record_visit,
+)
+from renodesk.ui.models.base import BLOCK, ID_ROLE
+from renodesk.ui.models.records import VisitTableModel
+from renodesk.ui.pages.base import Page, PageContext
+from renodesk.ui.pages.records_kit import fill_vocabulary, lazy_loader, table
+from renodesk.ui.pages.visit_editor import VisitReportForm
+from renodesk.ui.widgets.form import FormErrors
+
+if TYPE_CHECKING:
+    from renodesk.core.workspace import Change, Workspace
+
+#: Save a draft this long after the last keystroke (ms).
+DRAFT_DELAY_MS = 700
+
+
+@dataclass(frozen=True)
+class VisitList:
+    ids: list[str]
+    first_rows: list[VisitRow]
+
+
+@dataclass(frozen=True)
+class OpenVisit:
+    """A visit as the editor needs it, with a draft left behind if there is one."""
+
+    visit: dict[str, Any]
+    household_name: str
+    address: str
+    draft: Draft | None
+
+
+def _list(ws: Workspace, flt: WorkFilter) -> VisitList:
+    with ws.engine.connect() as conn:
+        ids = visit_ids(conn, flt)
+        return VisitList(ids, visit_rows(conn, ids[:BLOCK]))
+
+
+def _open(ws: Workspace, visit_id: str) -> OpenVisit:
+    visit = ws.get("visit", visit_id)
+    household = ws.get("household", visit["household_id"])
+    dwelling = ws.get("dwelling", household["dwelling_id"])
+    ws.record_access("view", "visit", visit_id, household["id"])
+    return OpenVisit(visit, household["name"],
+                     address(dwelling["street"], dwelling["number"], dwelling["addition"]),
+                     DraftStore(ws.engine).load(draft_key("visit", visit_id)))
+
+
+def _household_label(ws: Workspace, household_id: str) -> str:
+    household = ws.get("household", household_id)
+    dwelling = ws.get("dwelling", household["dwelling_id"])
+    return (f"{household['name']}, "
+            f"{address(dwelling['street'], dwelling['number'], dwelling['addition'])}")
+
+
+def _record(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
+    outcome = record_visit(ws, visit_id, report)
+    DraftStore(ws.engine).discard(draft_key("visit", visit_id))
+    return outcome
+
+
+class VisitsPage(Page):
+    key = "visits"
+    icon = "visits"
+    commands = frozenset({"new_visit", "save", "refresh"})
+    WATCHED = frozenset({"visit", "household"})
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.visit_id: str | None = None
+        self.visit: dict[str, Any] | None = None
+        self.plan_for: str | None = None
+        self._generation = 0
+        self._checked_drafts = False
+        self.errors = FormErrors(self)
+        self.model = VisitTableModel(lazy_loader(context.runner, visit_rows))
+
+        self.status = QComboBox(self)
+        self.status.setAccessibleName(self.tr("Status"))
+        fill_vocabulary(self.status, enums.VisitStatus, self.tr("Any status"))
+        self.upcoming = QCheckBox(self.tr("From today on"), self)
+        self.count = QLabel(self)
+        self.view = table(self, self.model, self.tr("Visits"), VisitTableModel.VISITORS)
+        self.view.setObjectName("visitTable")
+        self.view.horizontalHeader().resizeSection(VisitTableModel.HOUSEHOLD, 170)
+        self.view.horizontalHeader().resizeSection(VisitTableModel.ADDRESS, 160)
+        self.view.activated.connect(self._picked)
+        self.view.clicked.connect(self._picked)
+        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.upcoming.toggled.connect(lambda _on: self.refresh())
+
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.status)
+        filters.addWidget(self.upcoming)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        left_column.addLayout(filters)
+        left_column.addWidget(self.view, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.setObjectName("visitsSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(self._editor())
+        splitter.setSizes([520, 620])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addWidget(splitter)
+
+        self.draft_timer = QTimer(self)
+        self.draft_timer.setSingleShot(True)
+        self.draft_timer.setInterval(DRAFT_DELAY_MS)
+        self.draft_timer.timeout.connect(self.save_draft)
+        self.form.edited.connect(self._typed)
+        self._show_editor(False)
+
+    # -- building -----------------------------------------------------------------
+    def _editor(self) -> QWidget:
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget(scroll)
+        column = QVBoxLayout(body)
+        self.banner = QFrame(body)
+        self.banner.setObjectName("draftBanner")
+        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
+        banner_row = QHBoxLayout(self.banner)
+        self.banner_text = QLabel(self.banner)
+        self.banner_text.setWordWrap(True)
+        self.restore_button = QPushButton(self.tr("&Restore"), self.banner)
+        self.restore_button.setObjectName("restoreDraft")
+        self.discard_button = QPushButton(self.tr("&Discard"), self.banner)
+        self.discard_button.setObjectName("discardDraft")
+        self.restore_button.clicked.connect(self.restore_draft)
+        self.discard_button.clicked.connect(self.discard_draft)
+        banner_row.addWidget(self.banner_text, 1)
+        banner_row.addWidget(self.restore_button)
+        banner_row.addWidget(self.discard_button)
+        self.banner.setVisible(False)
+        self.pending_draft: Draft | None = None
+
+        self.heading = QLabel(body)
+        self.heading.setObjectName("visitHeading")
+        font = self.heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        self.heading.setFont(font)
+        self.heading.setWordWrap(True)
+        self.open_profile = QPushButton(self.tr("Open &profile"), body)
+        self.open_profile.clicked.connect(self._open_profile)
+        self.state = QLabel(body)
+        self.state.setWordWrap(True)
+        self.next_step = QLabel(body)
+        self.next_step.setObjectName("nextStep")
+        self.next_step.setWordWrap(True)
+        self.next_step.setStyleSheet("font-weight: 600;")
+
+        self.plan_group = QGroupBox(self.tr("Plan"), body)
+        plan = QFormLayout(self.plan_group)
+        self.planned_at = QDateTimeEdit(self.plan_group)
+        self.planned_at.setCalendarPopup(True)
+        self.planned_at.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.kind = QComboBox(self.plan_group)
+        fill_vocabulary(self.kind, enums.VisitKind)
+        self.visitors = QLineEdit(self.plan_group)
+        self.visitors.setPlaceholderText(self.tr("Names, separated by commas"))
+        self.errors.add_row(plan, "planned_at", self.tr("Date and time"), self.planned_at)
+        self.errors.add_row(plan, "kind", self.tr("Kind of visit"), self.kind)
+        self.errors.add_row(plan, "visitors", self.tr("Visitors"), self.visitors)
+        self.plan_button = QPushButton(self.tr("P&lan visit"), self.plan_group)
+        self.plan_button.setObjectName("planVisit")
+        self.plan_button.clicked.connect(self.plan)
+        plan.addRow(self.plan_button)
+
+        self.form = VisitReportForm(self.errors, body)
+        self.save_button = QPushButton(self.tr("&Save report"), body)
+        self.save_button.setObjectName("saveReport")
+        self.save_button.clicked.connect(self.save)
+        self.finalise_button = QPushButton(self.tr("&Finalise"), body)
+        self.finalise_button.setObjectName("finaliseVisit")
+        self.finalise_button.setToolTip(self.tr(
+            "Make the report final. Afterwards it can no longer be changed."))
+        self.finalise_button.clicked.connect(self.finalise)
+        self.not_home_button = QPushButton(self.tr("&Not at home"), body)
+        self.not_home_button.setObjectName("notHome")
+        self.not_home_button.setToolTip(self.tr(
+            "Nobody opened: log a contact moment and suggest the next step"))
+        self.not_home_button.clicked.connect(self.not_home)
+
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.open_profile)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.not_home_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.finalise_button)
+        buttons.addWidget(self.save_button)
+        column.addWidget(self.banner)
+        column.addLayout(heading_row)
+        column.addWidget(self.state)
+        column.addWidget(self.next_step)
+        column.addWidget(self.errors.general)
+        column.addWidget(self.plan_group)
+        column.addWidget(self.form)
+        column.addLayout(buttons)
+        column.addStretch(1)
+        scroll.setWidget(body)
+        self.editor_body = body
+        return scroll
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("VisitsPage", "Visits")
+
+    # -- list ---------------------------------------------------------------------
+    def load(self, argument: Any = None) -> None:
+        self.refresh()
+        if isinstance(argument, dict) and argument.get("plan_for"):
+            self.start_planning(str(argument["plan_for"]))
+        elif isinstance(argument, str):
+            self.open_visit(argument)
+        elif not self._checked_drafts:
+            self._checked_drafts = True
+            self.context.runner.read(lambda ws: DraftStore(ws.engine).pending("visit:"),
+                                     self._offer_left_drafts)
+
+    def current_filter(self) -> WorkFilter:
+        return WorkFilter(status=self.status.currentData(),
+                          date_from=datetime.now().date() if self.upcoming.isChecked() else None)
+
+    def refresh(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        flt = self.current_filter()
+
+        def shown(result: VisitList | None, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            if result is None:
+                self.context.notify(str(error))
+                return
+            self.model.set_ids(result.ids, result.first_rows)
+            self.count.setText(self.tr("%n visit(s)", "", len(result.ids)))
+
+        self.context.runner.read(lambda ws: _list(ws, flt), shown)
+
+    def _picked(self, index: QModelIndex) -> None:
+        visit_id = index.data(ID_ROLE)
+        if visit_id and visit_id != self.visit_id:
+            self.open_visit(str(visit_id))
+
+    # -- editor -------------------------------------------------------------------
+    def _show_editor(self, visible: bool, planning: bool = False) -> None:
+        self.editor_body.setVisible(visible)
+        self.plan_group.setVisible(planning)
+        self.form.setVisible(visible and not planning)
+        for button in (self.save_button, self.finalise_button, self.not_home_button):
+            button.setVisible(visible and not planning)
+
+    def start_planning(self, household_id: str) -> None:
+        """Show the plan form for a household (from its profile, or Ctrl+N)."""
+        self.visit_id, self.visit, self.plan_for = None, None, household_id
+        self.errors.clear()
+        self.next_step.clear()
+        self.banner.setVisible(False)
+        tomorrow = QDateTime.currentDateTime().addDays(1)
+        tomorrow.setTime(QTime(10, 0))
+        self.planned_at.setDateTime(tomorrow)
+        self.visitors.setText(self.context.workspace.actor if self.context.runner.has_workspace
+                              else "")
+        self.state.setText(self.tr("New visit"))
+        self._show_editor(True, planning=True)
+        self.context.runner.read(lambda ws: _household_label(ws, household_id),
+                                 lambda label, _e: self.heading.setText(label or ""))
+        self.planned_at.setFocus()
+
+    def plan(self) -> None:
+        household_id = self.plan_for
+        if household_id is None:
+            return
+        when = self.planned_at.dateTime().toString("yyyy-MM-ddTHH:mm")
+        kind, visitors = self.kind.currentData(), self.visitors.text()
+
+        def planned(outcome: Outcome | None, error: BaseException | None) -> None:
+            if isinstance(error, RenoDeskError):
+                self.errors.show(error)
+                return
+            if outcome is not None:
+                self.context.notify(self.tr("The visit is planned."))
+                self.open_visit(outcome.row_id)
+
+        self.context.runner.write(
+            lambda ws: plan_visit(ws, household_id, when, kind, visitors), planned)
+
+    def open_visit(self, visit_id: str) -> None:
+        self.draft_timer.stop()
+        self.context.runner.read(lambda ws: _open(ws, visit_id), self._show_visit)
+
+    def _show_visit(self, opened: OpenVisit | None, error: BaseException | None) -> None:
+        if opened is None:
+            self.context.notify(str(error))
+            return
+        visit = opened.visit
+        self.visit_id, self.visit, self.plan_for = visit["id"], visit, None
+        self.errors.clear()
+        self.form.show_inline_errors({}, "", "")
+        self.next_step.clear()
+        self.heading.setText(f"{opened.household_name}, {opened.address}")
+        self._show_state()
+        self.form.set_content({"attendees": visit["attendees"], "notes": visit["notes"],
+                               "wishes": visit["wishes"], "worries": visit["worries"]})
+        self._show_editor(True)
+        final = visit["finalised_at"] is not None
+        self.form.set_read_only(final)
+        self.save_button.setEnabled(not final)
+        self.finalise_button.setEnabled(not final and visit["status"] == "done")
+        self.not_home_button.setEnabled(not final and visit["status"] == "planned")
+        self._offer(opened.draft)
+
+    def _show_state(self) -> None:
+        visit = self.visit
+        if visit is None:
+            return
+        text = (f"{visit['planned_at'].strftime('%d-%m-%Y %H:%M')} · "
+                f"{enums.VisitKind(visit['kind']).label()} · "
+                f"{enums.VisitStatus(visit['status']).label()}")
+        if visit["finalised_at"]:
+            text += " · " + self.tr("final since %1").replace(
+                "%1", visit["finalised_at"].strftime("%d-%m-%Y"))
+        self.state.setText(text)
+
+    # -- drafts -------------------------------------------------------------------
+    def _typed(self) -> None:
+        if self.visit_id and self.visit and not self.visit["finalised_at"]:
+            self.draft_timer.start()
+
+    def save_draft(self) -> None:
+        """Keep what is typed so far (called a moment after the last keystroke)."""
+        if self.visit_id is None:
+            return
+        key, content = draft_key("visit", self.visit_id), self.form.content()
+        self.context.runner.read(lambda ws: DraftStore(ws.engine).save(key, content),
+                                 lambda _r, _e: None)
+
+    def _offer_left_drafts(self, drafts: Sequence[Draft] | None,
+                           _error: BaseException | None) -> None:
+        if drafts and self.visit_id is None and self.plan_for is None:
+            self.open_visit(drafts[0].row_id)
+
+    def _offer(self, draft: Draft | None) -> None:
+        self.pending_draft = draft
+        if draft is None or draft.content == self.form.content():
+            self.banner.setVisible(False)
+            return
+        self.banner_text.setText(self.tr(
+            "Text typed on %1 was not saved. Do you want it back?").replace(
+            "%1", draft.updated_at.strftime("%d-%m-%Y %H:%M")))
+        self.banner.setVisible(True)
+        self.restore_button.setFocus()
+
+    def restore_draft(self) -> None:
+        if self.pending_draft is not None:
+            self.form.set_content(self.pending_draft.content)
+        self.banner.setVisible(False)
+        self.context.notify(self.tr("The unsaved text is back. Save it with Ctrl+S."))
+
+    def discard_draft(self) -> None:
+        self.banner.setVisible(False)
+        if self.pending_draft is None:
+            return
+        key = self.pending_draft.key
+        self.pending_draft = None
+        self.context.runner.read(lambda ws: DraftStore(ws.engine).discard(key),
+                                 lambda _r, _e: None)
+
+    # -- the coach's actions ----------------------------------------------------------
+    def save(self) -> None:
+        visit_id = self.visit_id
+        if visit_id is None:
+            if self.plan_for:
+                self.plan()
+            return
+        self.draft_timer.stop()
+        report = self.form.report()
+
+        def saved(outcome: Outcome | None, error: BaseException | None) -> None:
+            if isinstance(error, ValidationError):
+                self.errors.show(error)
+                messages = error.messages()
+                self.form.show_inline_errors(messages, self.tr("Agreement %1"),
+                                             self.tr("Action %1"))
+                if any(name.startswith(("adjustments.", "actions.")) for name in messages):
+                    self.errors.general.say(self.tr("Nothing was saved. Check the red text."))
+                return
+            if isinstance(error, RenoDeskError):
+                self.errors.show(error)
+                return
+            if outcome is not None:
+                self.banner.setVisible(False)
+                self.context.notify(self.tr("The visit report is saved."))
+                self.open_visit(visit_id)
+
+        self.context.runner.write(lambda ws: _record(ws, visit_id, report), saved)
+
+    def finalise(self) -> None:
+        visit_id = self.visit_id
+        if visit_id is None:
+            return
+
+        def done(outcome: Outcome | None, error: BaseException | None) -> None:
+            if isinstance(error, RenoDeskError):
+                self.errors.show(error)
+            elif outcome is not None:
+                self.open_visit(visit_id)
+
+        self.context.runner.write(lambda ws: finalise_visit(ws, visit_id), done)
+
+    def not_home(self) -> None:
+        """One click: visit 'not at home', a contact moment logged, the next step offered."""
+        visit_id = self.visit_id
+        if visit_id is None:
+            return
+
+        def done(outcome: NotHomeOutcome | None, error: BaseException | None) -> None:
+            if isinstance(error, RenoDeskError):
+                self.errors.show(error)
+                return
+            if outcome is None:
+                return
+            self.open_visit(visit_id)
+            self.next_step.setText(self.tr(
+                "Not at home is logged (attempt %1). Next step: %2").replace(
+                "%1", str(outcome.attempts)).replace("%2", self.step_text(outcome.next_step)))
+            self.context.notify(self.next_step.text())
+
+        self.context.runner.write(lambda ws: mark_not_home(ws, visit_id), done)
+
+    def step_text(self, step: ContactStep) -> str:
+        texts = {
+            ContactStep.DOOR_CARD: self.tr(
+                "leave the not-at-home card and come back at another time of day."),
+            ContactStep.PHONE: self.tr("call the tenant."),
+            ContactStep.LETTER: self.tr("send a letter with a fixed appointment."),
+            ContactStep.CONTACT_PERSON: self.tr("ask the contact person to help."),
+            ContactStep.PARTNER: self.tr("ask the partner who is involved to help."),
+            ContactStep.ESCALATE: self.tr(
+                "discuss with the project leader and the social housing officer."),
+        }
+        return texts[step]
+
+    def _open_profile(self) -> None:
+        household_id = self.plan_for or (self.visit or {}).get("household_id")
+        if household_id:
+            self.context.navigate("household", household_id)
+
+    def on_changes(self, changes: Sequence[Change]) -> None:
+        if self.isVisible() and any(c.entity in self.WATCHED for c in changes):
+            self.refresh()
+
+    def run_command(self, name: str) -> None:
+        if name == "save":
+            self.save()
+        elif name == "refresh":
+            self.refresh()
+        elif name == "new_visit":
+            household_id = self.plan_for or (self.visit or {}).get("household_id")
+            if household_id:
+                self.start_planning(str(household_id))
+            else:
+                self.context.notify(self.tr(
+                    "Open a household first (Ctrl+F), then press Ctrl+N."))
+
+
+PAGE = VisitsPage
