@@ -136,11 +136,6 @@ class Startup(QObject):
             self.on_failure()
             return
         self.runner.workspace = workspace
-        if self.demo:
-            from renodesk.security.keys import DEMO_PASSPHRASE
-
-            hint = self.tr("Demo workspace: the app-lock password is %1.")
-            self.window.lock_screen.set_hint(hint.replace("%1", DEMO_PASSPHRASE))
         self.window.workspace_ready()
 
 

@@ -204,6 +204,11 @@ class MainWindow(QMainWindow):
         self.demo_label.setText(self.tr(
             "Demo workspace: all people and addresses are fictitious, and its passphrase is "
             "public. Do not enter real tenants' data here."))
+        if self.demo:
+            from renodesk.security.keys import DEMO_PASSPHRASE
+
+            hint = self.tr("Demo workspace: the app-lock password is %1.")
+            self.lock_screen.set_hint(hint.replace("%1", DEMO_PASSPHRASE))
         self.lock_screen.retranslate()
         self._show_status()
         self._update_title()

@@ -183,6 +183,10 @@
         <translation>Demowerkruimte: alle personen en adressen zijn verzonnen en de wachtzin is openbaar. Vul hier geen gegevens van echte huurders in.</translation>
     </message>
     <message>
+        <source>Demo workspace: the app-lock password is %1.</source>
+        <translation>Demowerkruimte: het wachtwoord voor de vergrendeling is %1.</translation>
+    </message>
+    <message>
         <source>(demo)</source>
         <translation>(demo)</translation>
     </message>
@@ -269,10 +273,6 @@
     <message>
         <source>Creating your workspace...</source>
         <translation>Uw werkruimte wordt gemaakt...</translation>
-    </message>
-    <message>
-        <source>Demo workspace: the app-lock password is %1.</source>
-        <translation>Demowerkruimte: het wachtwoord voor de vergrendeling is %1.</translation>
     </message>
 </context>
 <context>
