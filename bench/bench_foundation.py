@@ -22,15 +22,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from _common import percentile, scratch_dir, summary_ms, use_memory_keyring, verdict  # noqa: E402
+from _common import percentile, scratch_dir, summary_ms, use_memory_keyring, verdict
 
-from renodesk import app  # noqa: E402
-from renodesk.core.workspace import Workspace, table_of  # noqa: E402
-from renodesk.paths import Paths  # noqa: E402
-from renodesk.reports import demo  # noqa: E402
-from renodesk.storage import migrate  # noqa: E402
-from renodesk.storage.engine import _connect, open_engine  # noqa: E402
-from renodesk.storage.search import find_household_ids  # noqa: E402
+from renodesk import app
+from renodesk.core.workspace import Workspace, table_of
+from renodesk.paths import Paths
+from renodesk.reports import demo
+from renodesk.storage import migrate
+from renodesk.storage.engine import _connect, open_engine
+from renodesk.storage.search import find_household_ids
 
 TODAY = date(2026, 11, 26)
 
@@ -104,10 +104,11 @@ def bench_search(workspace: Workspace) -> None:
             started = time.perf_counter()
             ids = find_household_ids(conn, query, limit=200)
             if ids:
+                marks = ",".join("?" * len(ids))
                 conn.exec_driver_sql(
                     "SELECT h.id, h.name, d.street, d.number, d.postcode FROM household h "
-                    "JOIN dwelling d ON d.id = h.dwelling_id WHERE h.id IN (%s)"
-                    % ",".join("?" * len(ids)), tuple(ids)).fetchall()
+                    f"JOIN dwelling d ON d.id = h.dwelling_id WHERE h.id IN ({marks})",
+                    tuple(ids)).fetchall()
             fts.append(time.perf_counter() - started)
             started = time.perf_counter()
             pattern = f"%{query}%"

@@ -149,7 +149,7 @@ class UnitOfWork:
                     audited.setdefault(household_id, []).append(row["id"])
                 else:
                     self.audit("create", entity, row["id"], household_id)
-            fields = tuple(k for k in values if k != "id")
+            fields = () if bulk else tuple(k for k in values if k != "id")
             self.changes.append(Change(entity, row["id"], "create", fields, household_id))
         # A bulk creation (import, demo set) is audited once per household and kind:
         # the entry names the household, the kind and how many records were made.

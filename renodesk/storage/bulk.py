@@ -13,7 +13,6 @@ from typing import Any
 
 from sqlalchemy import Connection, Table
 
-
 Plan = tuple[str, list[str], list[Callable[[Any], Any] | None]]
 
 

@@ -11,7 +11,7 @@ collide. Column ``info`` carries the facts other layers need:
 
 from __future__ import annotations
 
-import uuid
+import os
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -43,7 +43,8 @@ SENSITIVE_TEXT = {"sensitive": True, "free_text": True}
 
 
 def new_id() -> str:
-    return uuid.uuid4().hex
+    """A random 128-bit record id as 32 hex characters."""
+    return os.urandom(16).hex()
 
 
 class Base(DeclarativeBase):
