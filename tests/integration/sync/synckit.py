@@ -72,3 +72,15 @@ def make_household(laptop: Laptop, name: str = "Fam. Jansen-de Vries",
             "dwelling_id": dwelling, "name": name, "consent_basis": "explicit_consent",
             "notes": notes})
     return household
+
+
+def state(laptop: Laptop) -> dict[str, dict[str, dict[str, Any]]]:
+    """Every synced record of a laptop, by table and id."""
+    from renodesk.storage.models import SYNCED_MODELS
+
+    return {entity: laptop.rows(entity) for entity in SYNCED_MODELS}
+
+
+def share_bytes(folder: Path) -> bytes:
+    """Every byte of every file in the shared folder."""
+    return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
