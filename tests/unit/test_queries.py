@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -155,6 +156,7 @@ def test_project_overview_and_detail(world: World) -> None:
         ("Ruud Kok", "project_leader"), ("Sanne Bakker", "tenant_coach")]
     assert [(p.name, p.role) for p in detail.partners] == [("Wijkteam Noord", "Zorgvragen")]
     assert len(detail.dwellings) == 12
+    assert detail.project["consent_deadline"] == TODAY + timedelta(days=30)
     assert detail.dwellings[-1].household_name == "Tom de Graaf"
     assert detail.tally.yes == 8
 

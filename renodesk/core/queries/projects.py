@@ -13,10 +13,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, Table, select, text
 
 from renodesk.core.errors import NotFoundError
 from renodesk.core.queries.common import address, as_date
+from renodesk.storage.models import Project
+
+_project: Table = Project.__table__  # type: ignore[assignment]
 
 
 def legal_figure(conn: Connection, key: str, on: date | None = None) -> Decimal | None:
@@ -165,8 +168,8 @@ class ProjectDetail:
 
 def project_detail(conn: Connection, project_id: str, today: date | None = None) -> ProjectDetail:
     """Details and phase, roster, partners, dwellings and the consent tally of one project."""
-    row = conn.execute(text("SELECT * FROM project WHERE id = :p"),
-                       {"p": project_id}).mappings().first()
+    # A table select (not raw SQL) so dates come back as dates.
+    row = conn.execute(select(_project).where(_project.c.id == project_id)).mappings().first()
     if row is None:
         raise NotFoundError("project", project_id)
     params = {"p": project_id}
