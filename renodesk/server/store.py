@@ -27,8 +27,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from renodesk.server import security
@@ -326,6 +327,7 @@ def append_changesets(session: Session, caller: Caller, blobs: Sequence[bytes]) 
     }
     now = utcnow()
     stored: list[Stored] = []
+    new_rows: list[dict[str, Any]] = []
     for header, blob in zip(headers, blobs, strict=True):
         digest = blob_hash(blob)
         if header.seq in known:
@@ -339,30 +341,33 @@ def append_changesets(session: Session, caller: Caller, blobs: Sequence[bytes]) 
             raise ApiError(409, "prev_mismatch", seq=header.seq)
         position = team.next_position
         team.next_position = position + 1
-        session.add(
-            Changeset(
-                team_id=team.id,
-                position=position,
-                device_id=header.device,
-                seq=header.seq,
-                hlc_min=header.hlc_min,
-                hlc_max=header.hlc_max,
-                prev=header.prev,
-                op_count=header.count,
-                blob_hash=digest,
-                blob=blob,
-                received_at=now,
-            )
+        new_rows.append(
+            {
+                "team_id": team.id,
+                "position": position,
+                "device_id": header.device,
+                "seq": header.seq,
+                "hlc_min": header.hlc_min,
+                "hlc_max": header.hlc_max,
+                "prev": header.prev,
+                "op_count": header.count,
+                "blob_hash": digest,
+                "blob": blob,
+                "received_at": now,
+            }
         )
         known[header.seq] = (digest, position)
         stored.append(Stored(header.seq, position, duplicate=False))
+    if new_rows:
+        # One multi-row INSERT keeps the time the team's lock is held short.
+        session.execute(insert(Changeset), new_rows)
     session.flush()
     return stored
 
 
 def changesets_after(
     session: Session, team_id: int, after: int, limit: int, max_bytes: int
-) -> tuple[list[Changeset], int]:
+) -> tuple[list[Row[int, str, int, str, str, str, int, bytes]], int]:
     """The team's changesets with a position above ``after``, oldest first: at most
     ``limit`` of them and, past the first, no more than ``max_bytes`` of blobs; and
     the team's head position (the last one handed out)."""
@@ -377,9 +382,19 @@ def changesets_after(
         if total and total + size > max_bytes:
             break
         last, total = position, total + size
+    # Plain rows, not ORM objects: a pull is the server's hottest path.
     rows = list(
-        session.scalars(
-            select(Changeset)
+        session.execute(
+            select(
+                Changeset.position,
+                Changeset.device_id,
+                Changeset.seq,
+                Changeset.hlc_min,
+                Changeset.hlc_max,
+                Changeset.prev,
+                Changeset.op_count,
+                Changeset.blob,
+            )
             .where(
                 Changeset.team_id == team_id,
                 Changeset.position > after,
