@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -64,7 +65,7 @@ def make_household(laptop: Laptop, name: str = "Fam. Jansen-de Vries",
     """A project, dwelling and household made on one laptop; returns the household id."""
     with laptop.ws.write() as uow:
         project = uow.create("project", {"name": "Renovatie Lindenhof",
-                                         "code": f"LH-{name[:6]}-{laptop.ws.device_id[:6]}"})
+                                         "code": f"LH-{uuid.uuid4().hex[:12]}"})
         dwelling = uow.create("dwelling", {"project_id": project, "street": "Lindelaan",
                                            "number": 12, "postcode": "1234 AB",
                                            "city": "Utrecht"})
