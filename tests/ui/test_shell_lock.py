@@ -50,8 +50,10 @@ def test_activity_keeps_the_window_open(shell, qtbot):
     shell.idle.timer.setInterval(2000)
     shell.idle.timer.start()
     qtbot.wait(700)
+    before = shell.idle.timer.remainingTime()
     qtbot.keyClick(shell.nav, Qt.Key.Key_Down)
-    assert shell.idle.timer.remainingTime() > 1500
+    # Activity restarts the idle countdown (compared, not timed: CI machines are busy).
+    assert shell.idle.timer.remainingTime() > before
     assert not shell.locked
 
 
