@@ -1,0 +1,253 @@
+"""A coach's day on the records pages: find, visit, agree, follow up (work runs inline)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fixtures.records_world import NOW, World, build_world
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QTableWidgetItem
+
+from renodesk.core.enums import AdjustmentCategory, AdjustmentStatus
+from renodesk.core.visits import plan_visit
+from renodesk.core.workspace import Workspace
+from renodesk.settings import Settings
+from renodesk.ui.models.base import CODE_ROLE
+from renodesk.ui.models.records import AdjustmentTableModel, HouseholdTableModel
+from renodesk.ui.pages.base import PageContext
+from renodesk.ui.worker import InlineRunner
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.went: list[tuple[str, Any]] = []
+        self.said: list[str] = []
+
+    def navigate(self, key: str, argument: Any = None) -> None:
+        self.went.append((key, argument))
+
+    def notify(self, message: str) -> None:
+        self.said.append(message)
+
+
+@pytest.fixture
+def world(workspace: Workspace) -> World:
+    return build_world(workspace)
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def context(world: World, recorder: Recorder) -> PageContext:
+    return PageContext(runner=InlineRunner(world.ws), settings=Settings(None),
+                       navigate=recorder.navigate, notify=recorder.notify)
+
+
+def shown(qtbot: Any, page: Any, argument: Any = None) -> Any:
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    page.load(argument)
+    return page
+
+
+def test_find_a_household_as_you_type_and_open_it(qtbot: Any, context: PageContext,
+                                                   recorder: Recorder, world: World) -> None:
+    from renodesk.ui.pages.households import HouseholdsPage
+
+    page = shown(qtbot, HouseholdsPage(context))
+    assert page.model.rowCount() == 15
+    page.run_command("search")
+    qtbot.keyClicks(page.query, "yilm")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.model.data(page.model.index(0, HouseholdTableModel.NAME)) == "Gülşen Yılmaz"
+    assert page.count.text() == "1 household(s)"
+    page.query.clear()
+    qtbot.keyClicks(page.query, "1234 ab 16")
+    qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == "Nguyễn Văn An")
+    assert page.model.rowCount() == 1
+    page.view.setFocus()
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert recorder.went == [("household", world.households["Nguyễn Văn An"])]
+
+
+def test_filters_narrow_the_list(qtbot: Any, context: PageContext) -> None:
+    from renodesk.ui.pages.households import HouseholdsPage
+
+    page = shown(qtbot, HouseholdsPage(context))
+    page.not_reached.setChecked(True)
+    names = [page.model.data(page.model.index(r, 0)) for r in range(page.model.rowCount())]
+    assert names == ["Łukasz Wiśniewski", "Jan de Vries"]
+    page.not_reached.setChecked(False)
+    page.stance.setCurrentIndex(page.stance.findData("no"))
+    assert page.model.rowCount() == 1
+
+
+def test_record_a_visit_with_an_adjustment_and_an_action(qtbot: Any, context: PageContext,
+                                                         world: World) -> None:
+    from renodesk.ui.pages.visits import VisitsPage
+
+    visit_id = plan_visit(world.ws, world.households["Kees Jansen"], NOW, "kitchen_table").row_id
+    page = shown(qtbot, VisitsPage(context), visit_id)
+    form = page.form
+    qtbot.keyClicks(form.attendees, "Huurder en dochter")
+    qtbot.keyClicks(form.texts["notes"], "Meneer is blij met de plannen.")
+    qtbot.keyClicks(form.texts["worries"], "Stof en lawaai")
+    qtbot.mouseClick(form.add_adjustment, Qt.MouseButton.LeftButton)
+    table = form.adjustment_table
+    table.item(0, form.A_DESCRIPTION).setText("Rustwoning tijdens de sloop")
+    table.model().setData(table.model().index(0, form.A_CATEGORY), "temporary_housing")
+    table.model().setData(table.model().index(0, form.A_STATUS), "agreed")
+    assert table.text(0, form.A_CATEGORY) == "temporary_housing"
+    assert table.item(0, form.A_CATEGORY).text() == AdjustmentCategory.TEMPORARY_HOUSING.label()
+    qtbot.mouseClick(form.add_action, Qt.MouseButton.LeftButton)
+    form.action_table.setItem(0, form.T_DESCRIPTION, QTableWidgetItem("Rustwoning reserveren"))
+    page.run_command("save")
+    visit = world.ws.get("visit", visit_id)
+    assert (visit["status"], visit["attendees"], visit["worries"]) == (
+        "done", "Huurder en dochter", "Stof en lawaai")
+    with world.ws.engine.connect() as conn:
+        adjustments = conn.exec_driver_sql(
+            "SELECT category, status, description FROM adjustment WHERE visit_id = ?",
+            (visit_id,)).all()
+        actions = conn.exec_driver_sql(
+            "SELECT description FROM action WHERE visit_id = ?", (visit_id,)).all()
+    assert adjustments == [("temporary_housing", "agreed", "Rustwoning tijdens de sloop")]
+    assert actions == [("Rustwoning reserveren",)]
+    assert page.finalise_button.isEnabled()
+    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
+    assert world.ws.get("visit", visit_id)["finalised_at"] is not None
+    assert form.texts["notes"].isReadOnly()
+
+
+def test_a_wrong_inline_agreement_saves_nothing_and_says_why(qtbot: Any, context: PageContext,
+                                                              world: World) -> None:
+    from renodesk.ui.pages.visits import VisitsPage
+
+    visit_id = plan_visit(world.ws, world.households["Kees Jansen"], NOW, "proposal").row_id
+    page = shown(qtbot, VisitsPage(context), visit_id)
+    qtbot.keyClicks(page.form.texts["notes"], "Goed gesprek")
+    qtbot.mouseClick(page.form.add_adjustment, Qt.MouseButton.LeftButton)  # left empty
+    page.run_command("save")
+    assert world.ws.get("visit", visit_id)["notes"] == ""
+    assert "Agreement 1" in page.form.adjustment_errors.text()
+    assert page.errors.general.text() == "Nothing was saved. Check the red text."
+
+
+def test_not_at_home_in_one_click_offers_the_next_step(qtbot: Any, context: PageContext,
+                                                       world: World) -> None:
+    from renodesk.ui.pages.visits import VisitsPage
+
+    household = world.households["Fatima El Amrani"]
+    visit_id = plan_visit(world.ws, household, NOW, "kitchen_table").row_id
+    page = shown(qtbot, VisitsPage(context), visit_id)
+    qtbot.mouseClick(page.not_home_button, Qt.MouseButton.LeftButton)
+    assert world.ws.get("visit", visit_id)["status"] == "not_home"
+    assert "attempt 3" in page.next_step.text()
+    assert "letter with a fixed appointment" in page.next_step.text()
+    assert not page.not_home_button.isEnabled()
+
+
+def test_plan_a_visit_from_a_profile(qtbot: Any, context: PageContext, world: World,
+                                     recorder: Recorder) -> None:
+    from renodesk.ui.pages.household import HouseholdPage
+    from renodesk.ui.pages.visits import VisitsPage
+
+    household = world.households["Henk Visser"]
+    profile = shown(qtbot, HouseholdPage(context), household)
+    profile.run_command("new_visit")
+    assert recorder.went == [("visits", {"plan_for": household})]
+    page = shown(qtbot, VisitsPage(context), {"plan_for": household})
+    assert "Henk Visser" in page.heading.text()
+    page.kind.setCurrentIndex(page.kind.findData("introduction"))
+    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    with world.ws.engine.connect() as conn:
+        kinds = conn.exec_driver_sql("SELECT kind, status FROM visit WHERE household_id = ?",
+                                     (household,)).all()
+    assert kinds == [("introduction", "planned")]
+    assert page.visit_id is not None and page.not_home_button.isEnabled()
+
+
+def test_profile_shows_errors_beside_fields_and_saves_nothing_half(
+        qtbot: Any, context: PageContext, world: World) -> None:
+    from renodesk.ui.pages.household import HouseholdPage
+
+    household = world.households["Gülşen Yılmaz"]
+    page = shown(qtbot, HouseholdPage(context), household)
+    assert page.heading.text() == "Gülşen Yılmaz"
+    assert "Hond in de tuin" in page.safety.text()
+    assert page.vulnerabilities.topLevelItemCount() == 2
+    assert page.timeline_model.rowCount() == 3
+    page.edits["phone"].setText("12345")
+    page.edits["contact_person_name"].setText("Emre Y.")
+    page.run_command("save")
+    assert "06-12345678" in page.errors.message_for("phone")
+    assert world.ws.get("household", household)["contact_person_name"] == "Emre Yılmaz"
+    page.edits["phone"].setText("0612345678")
+    page.run_command("save")
+    saved = world.ws.get("household", household)
+    assert (saved["phone"], saved["contact_person_name"]) == ("06-12345678", "Emre Y.")
+    assert page.errors.message_for("phone") == ""
+
+
+def test_profile_without_consent_hides_and_keeps_sensitive_fields(
+        qtbot: Any, context: PageContext, world: World) -> None:
+    from renodesk.ui.pages.household import HouseholdPage
+
+    page = shown(qtbot, HouseholdPage(context), world.households["Maria Santos"])
+    assert page.hidden_note.isVisible()
+    assert not page.edits["safety_note"].isEnabled()
+    assert "safety_note" not in page.values()
+
+
+def test_change_an_adjustments_status_in_place(qtbot: Any, context: PageContext,
+                                               world: World) -> None:
+    from renodesk.ui.pages.adjustments import AdjustmentsPage
+
+    page = shown(qtbot, AdjustmentsPage(context))
+    model = page.model()
+    row = model.row_of(world.adjustment_overdue)
+    index = model.index(row, AdjustmentTableModel.STATUS)
+    page.view.setCurrentIndex(index)
+    page.view.edit(index)
+    editor = page.view.indexWidget(index) or page.view.focusWidget()
+    assert isinstance(editor, QComboBox)
+    editor.setCurrentIndex(editor.findData("done"))
+    editor.activated.emit(editor.currentIndex())
+    assert world.ws.get("adjustment", world.adjustment_overdue)["status"] == "done"
+    assert model.data(index, CODE_ROLE) == "done"
+    assert model.data(index) == AdjustmentStatus.DONE.label()
+    assert model.data(model.index(row, 0), Qt.ItemDataRole.ForegroundRole) is None  # no longer late
+
+
+def test_tick_off_an_action(qtbot: Any, context: PageContext, world: World) -> None:
+    from renodesk.ui.models.records import ActionTableModel
+    from renodesk.ui.pages.actions import ActionsPage
+
+    page = shown(qtbot, ActionsPage(context))
+    model = page.model()
+    tick = model.index(model.row_of(world.action_overdue), ActionTableModel.DONE)
+    model.setData(tick, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    assert world.ws.get("action", world.action_overdue)["done_date"] is not None
+    assert model.data(tick, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+    assert model.rowCount() == 1  # stays in view until the list is refreshed, to undo a slip
+    page.run_command("refresh")
+    assert [model.id_at(r) for r in range(model.rowCount())] == []
+
+
+def test_project_shows_the_consent_tally_and_deadline(qtbot: Any, context: PageContext,
+                                                      world: World) -> None:
+    from renodesk.ui.pages.projects import ProjectsPage
+
+    page = shown(qtbot, ProjectsPage(context), world.vogelbuurt)
+    assert page.heading.text() == "Vogelbuurt (VB-01)"
+    assert page.tally_counts.text().startswith("8 agree, 1 do not agree, 1 undecided, 2 unknown")
+    assert page.tally_verdict.text() == "Not enough yet: 1 more 'yes' needed to reach 70%."
+    assert "30 day(s) left" in page.tally_deadline.text()
+    assert page.tabs.tabText(0) == "Roster (2)"
+    assert page.tally_bar.value() == 67
