@@ -68,6 +68,7 @@ def main() -> int:
     os.environ.pop("RENODESK_PASSPHRASE", None)
 
     from renodesk.app import init_workspace
+    from renodesk.core.workspace import Workspace
     from renodesk.paths import Paths
     from renodesk.reports.demo import generate
     from renodesk.security.keys import SecretStore, WorkspaceFile
@@ -75,7 +76,7 @@ def main() -> int:
     from renodesk.sync.team import create_team, join_team, load_team
 
     with scratch_dir(args.keep) as tmp:
-        def laptop(name: str):  # type: ignore[no-untyped-def]
+        def laptop(name: str) -> tuple[Workspace, SecretStore]:
             paths = Paths.resolve(tmp / name)
             ws = init_workspace(paths, "Woonstichting De Linde", f"Coach {name}")
             return ws, SecretStore(WorkspaceFile.read(paths.workspace_file).workspace_id)
