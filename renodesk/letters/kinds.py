@@ -52,8 +52,9 @@ def _visit(ctx: LetterContext) -> VisitInfo:
 
 def _opening(ctx: LetterContext, subject: str) -> list[Flowable]:
     request, texts = ctx.request, ctx.texts
-    place_date = texts.text("formats.place_date", place=request.letterhead.place,
-                            date=texts.date(request.letter_date))
+    written = texts.date(request.letter_date)
+    place = request.letterhead.place
+    place_date = texts.text("formats.place_date", place=place, date=written) if place else written
     name = request.recipient.salutation_name
     salutation = (texts.text("common.salutation", name=name) if name
                   else texts.text("common.salutation_unknown"))

@@ -220,7 +220,8 @@ def _draw_letterhead(canvas: Canvas, ctx: LetterContext) -> None:
     right = LETTERHEAD_RIGHT_MM * mm
     block_width = (LETTERHEAD_RIGHT_MM - CONTACT_BLOCK_LEFT_MM) * mm
     labels = ctx.texts
-    lines: list[tuple[str, str]] = [(BOLD, head.organisation)]
+    # Without a logo the name already stands large on the left: not twice.
+    lines: list[tuple[str, str]] = [(BOLD, head.organisation)] if ctx.logo is not None else []
     lines += [(REGULAR, line) for line in head.address_lines]
     for key, value in (("common.phone_label", head.phone), ("common.email_label", head.email),
                        ("common.website_label", head.website)):
@@ -346,4 +347,5 @@ class NumberedCanvas(Canvas):
         self.drawRightString(LETTERHEAD_RIGHT_MM * mm, y, owner.page_label(page, pages))
         head = owner.request.letterhead
         self.setFont(REGULAR, min(size, 8.5))
-        self.drawString(MARGIN_LEFT_MM * mm, y, f"{head.organisation} · {head.phone}")
+        self.drawString(MARGIN_LEFT_MM * mm, y,
+                        " · ".join(part for part in (head.organisation, head.phone) if part))
