@@ -21,6 +21,13 @@ def register(sub: Any) -> None:
     from_json = import_kinds.add_parser("json", help="a RenoDesk JSON export")
     from_json.add_argument("file", type=Path)
     from_json.set_defaults(handler=cmd_import_json)
+    households = import_kinds.add_parser(
+        "households", help="a tenant list (CSV or XLSX) into a project")
+    households.add_argument("file", type=Path)
+    households.add_argument("--project", required=True, help="project id or code")
+    households.add_argument("--dry-run", action="store_true",
+                            help="check every row and report, save nothing")
+    households.set_defaults(handler=cmd_import_households)
 
 
 def cmd_export_json(args: argparse.Namespace) -> int:
@@ -41,5 +48,30 @@ def cmd_import_json(args: argparse.Namespace) -> int:
     result = import_data(workspace, data)
     say("cli.import_done", created=result.created, updated=result.updated,
         unchanged=result.unchanged)
+    workspace.engine.dispose()
+    return 0
+
+
+def cmd_import_households(args: argparse.Namespace) -> int:
+    import sys
+
+    from renodesk.core.i18n import t
+    from renodesk.reports.import_source import guess_mapping, read_source
+    from renodesk.reports.importer import import_households, resolve_project
+
+    source = read_source(args.file)
+    mapping = guess_mapping(source.headers)
+    for fld, column in mapping.items():
+        say("cli.import_mapping", header=source.headers[column], field=t(f"import.field.{fld}"))
+    workspace = open_from(args)
+    with workspace.engine.connect() as conn:
+        project_id = resolve_project(conn, args.project)
+    result = import_households(workspace, source, mapping, project_id, dry_run=args.dry_run)
+    for rejection in sorted(result.rejected, key=lambda r: r.row):
+        print(rejection.line(), file=sys.stderr)
+    say("cli.import_households_done", created=result.created, updated=result.updated,
+        unchanged=result.unchanged, rejected=len(result.rejected))
+    if result.dry_run:
+        say("cli.import_dry_run")
     workspace.engine.dispose()
     return 0
