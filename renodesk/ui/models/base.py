@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -30,7 +31,7 @@ OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 CODE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 #: Rows fetched at once when a lazy model meets a row it does not hold yet.
-BLOCK = 200
+BLOCK = 64
 
 #: loader(ids, deliver): fetch the rows of ``ids`` (in the background) and call deliver(rows).
 Loader = Callable[[list[str], Callable[[Sequence[T]], None]], None]
@@ -44,6 +45,20 @@ def moment(value: datetime | None) -> str:
     return value.strftime("%d-%m-%Y %H:%M") if value else ""
 
 
+@dataclass(frozen=True)
+class _Cells:
+    texts: tuple[str, ...]
+    overdue: bool
+    item: Any
+
+
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_FONT = int(Qt.ItemDataRole.FontRole)
+_TEXT = frozenset({_DISPLAY, int(Qt.ItemDataRole.ToolTipRole), int(Qt.ItemDataRole.EditRole)})
+_ANSWERED = _TEXT | {int(ID_ROLE), int(ROW_ROLE), int(CODE_ROLE), int(OVERDUE_ROLE), _FONT,
+                     int(Qt.ItemDataRole.ForegroundRole)}
+
+
 class RowsModel(QAbstractTableModel, Generic[T]):
     """Base of the table models. Subclasses set HEADERS (marked with QT_TRANSLATE_NOOP in
     their own class's context) and implement :meth:`display`."""
@@ -55,6 +70,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         super().__init__()
         self._bold = QFont()
         self._bold.setBold(True)
+        self._cells: dict[int, _Cells] = {}
 
     # -- to implement ---------------------------------------------------------
     def row_at(self, row: int) -> T | None:
@@ -85,29 +101,39 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # A view asks for ~8 roles of every visible cell on each paint: answer the common
+        # ones from a per-row cache and the rest without touching the row.
+        if role not in _ANSWERED or not index.isValid():
             return None
+        row = index.row()
         if role == ID_ROLE:
-            return self.id_at(index.row())
-        item = self.row_at(index.row())
-        if item is None:
-            if role == Qt.ItemDataRole.DisplayRole and index.column() == 0:
-                return "…"
-            return None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.EditRole):
-            return self.display(item, index.column())
+            return self.id_at(row)
+        cells = self._cells.get(row)
+        if cells is None:
+            item = self.row_at(row)
+            if item is None:
+                return "…" if role == _DISPLAY and index.column() == 0 else None
+            cells = _Cells(tuple(self.display(item, c) for c in range(len(self.HEADERS))),
+                           self.overdue(item), item)
+            self._cells[row] = cells
+        if role in _TEXT:
+            return cells.texts[index.column()]
         if role == ROW_ROLE:
-            return item
+            return cells.item
         if role == CODE_ROLE:
-            return self.code(item, index.column())
+            return self.code(cells.item, index.column())
         if role == OVERDUE_ROLE:
-            return self.overdue(item)
-        if role == Qt.ItemDataRole.ForegroundRole and self.overdue(item):
-            return theme.attention_colour()
-        if role == Qt.ItemDataRole.FontRole and self.overdue(item):
-            return self._bold
+            return cells.overdue
+        if cells.overdue:
+            return self._bold if role == _FONT else theme.attention_colour()
         return None
+
+    def forget_cells(self, row: int | None = None) -> None:
+        """Drop cached texts (all, or of one row) after the rows changed."""
+        if row is None:
+            self._cells.clear()
+        else:
+            self._cells.pop(row, None)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -133,6 +159,7 @@ class ListModel(RowsModel[T]):
 
     def set_rows(self, rows: Sequence[T]) -> None:
         self.beginResetModel()
+        self.forget_cells()
         self._rows = list(rows)
         self.endResetModel()
 
@@ -167,6 +194,7 @@ class LazyModel(RowsModel[T]):
     def set_ids(self, ids: Sequence[str], first_rows: Sequence[T] = ()) -> None:
         """Show a new list; ``first_rows`` (fetched with the ids) fill the first screen."""
         self.beginResetModel()
+        self.forget_cells()
         self._generation += 1
         self._ids = list(ids)
         self._rows = {str(getattr(r, "id")): r for r in first_rows}  # noqa: B009
@@ -221,6 +249,7 @@ class LazyModel(RowsModel[T]):
         self._rows[row_id] = item
         row = self.row_of(row_id)
         if row >= 0:
+            self.forget_cells(row)
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def row_of(self, row_id: str) -> int:
