@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -270,8 +270,10 @@ def _pick_visit(conn: Connection, kind: LetterKind, household_id: str,
             (_visit.c.planned_at < datetime.combine(today, datetime.min.time())),
             _visit.c.planned_at)
     elif kind == LetterKind.NOT_HOME_CARD:
-        query = query.where(_visit.c.status.in_(("not_home", "planned"))).order_by(
-            _visit.c.planned_at.desc())
+        # The visit at the door today (still planned) or the last one nobody was home for.
+        tomorrow = datetime.combine(today, datetime.min.time()) + timedelta(days=1)
+        query = query.where(_visit.c.status.in_(("not_home", "planned")),
+                            _visit.c.planned_at < tomorrow).order_by(_visit.c.planned_at.desc())
     else:
         query = query.where(_visit.c.status == "done").order_by(_visit.c.planned_at.desc())
     row = conn.execute(query.limit(1)).mappings().first()
@@ -320,7 +322,11 @@ def _gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path 
     language = resolve_language(household["language"], choice.language, templates)
     texts, _ = load_texts(language, templates)
     roster = _Roster.read(conn, dwelling["project_id"])
-    visitor_names = _names(visit["visitors"]) if visit else []
+    # Letters without a visit name the coach of the household's latest visit.
+    latest = visit or conn.execute(select(_visit.c.visitors).where(
+        _visit.c.household_id == household_id).order_by(_visit.c.planned_at.desc()).limit(1)
+    ).mappings().first()
+    visitor_names = _names(latest["visitors"]) if latest else []
     contact = _contact(conn, roster, visitor_names, actor, head)
     if not head.signatory_name:
         head = _signed_by(head, contact, roster, conn, language)
@@ -346,12 +352,7 @@ def _gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path 
                            for r in conn.execute(query).mappings())
     people: tuple[ContactPerson, ...] = ()
     if choice.kind == LetterKind.CONTACT_PERSONS:
-        people = tuple(
-            ContactPerson(name=e["name"],
-                          role=RosterRole(_role_of(e)).label(_label_lang(language)),
-                          call_about=str(e["responsibilities"] or "").strip(),
-                          phone=e["phone"] or head.phone)
-            for e in roster.entries if e["tenant_facing"])
+        people = _contact_persons(roster, contact, language, head)
     request = LetterRequest(
         kind=choice.kind, letterhead=head, recipient=recipient, letter_date=today,
         contact=contact, language=language, large_print=large_print, visit=visit_info,
@@ -359,6 +360,28 @@ def _gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path 
     )
     visit_id = str(visit["id"]) if visit is not None and choice.kind in VISIT_KINDS else None
     return _Gathered(request, household_id, visit_id)
+
+
+#: The order a tenant needs the roster in: their own coach first, the builders next.
+_ROLE_ORDER = (RosterRole.TENANT_COACH, RosterRole.CONTRACTOR_COACH, RosterRole.SUPERVISOR,
+               RosterRole.SITE_MANAGER, RosterRole.SOCIAL_MANAGER, RosterRole.OTHER,
+               RosterRole.PROJECT_LEADER)
+
+
+def _contact_persons(roster: _Roster, contact: Person, language: str,
+                     head: Letterhead) -> tuple[ContactPerson, ...]:
+    """The tenant-facing roster; of the coaches only the household's own, when known."""
+    entries = [e for e in roster.entries if e["tenant_facing"]]
+    own = [e for e in entries if e["role"] == RosterRole.TENANT_COACH
+           and e["name"] == contact.name]
+    if own:
+        entries = [e for e in entries if e["role"] != RosterRole.TENANT_COACH or e in own]
+    entries.sort(key=lambda e: _ROLE_ORDER.index(RosterRole(_role_of(e))))
+    return tuple(
+        ContactPerson(name=e["name"], role=RosterRole(_role_of(e)).label(_label_lang(language)),
+                      call_about=str(e["responsibilities"] or "").strip(),
+                      phone=e["phone"] or head.phone)
+        for e in entries)
 
 
 def _signed_by(head: Letterhead, contact: Person, roster: _Roster, conn: Connection,

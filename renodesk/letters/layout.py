@@ -188,7 +188,8 @@ class LetterDocument(BaseDocTemplate):
         canvas.setFont(BOLD, ctx.styles.letterhead_size + 1)
         canvas.setFillColor(INK)
         right = (PAGE_WIDTH_MM - CARD_MARGIN_MM) * mm
-        canvas.drawRightString(right, y_from_top(top + 4), head.organisation)
+        if ctx.logo is not None:  # without a logo the name already stands on the left
+            canvas.drawRightString(right, y_from_top(top + 4), head.organisation)
         canvas.setFont(REGULAR, ctx.styles.letterhead_size)
         canvas.drawRightString(right, y_from_top(top + 8.5), head.phone)
         canvas.drawRightString(right, y_from_top(top + 12.5), head.website)
