@@ -26,6 +26,7 @@ REGISTRY: tuple[str, ...] = (
     "visits",       # Bezoeken
     "adjustments",  # Afspraken (maatwerkafspraken)
     "actions",      # Acties
+    "guidance",     # Handvatten
     "letters",      # Brieven
     "sync",         # Synchronisatie
     "dashboard",    # Projectoverzicht
