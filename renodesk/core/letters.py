@@ -72,6 +72,17 @@ def template_dir(root: Path) -> Path:
     return root / "letters"
 
 
+def workspace_templates(ws: Workspace) -> Path | None:
+    """The template folder of an open workspace (found from its database file)."""
+    from sqlalchemy import text
+
+    with ws.engine.connect() as conn:
+        for row in conn.execute(text("PRAGMA database_list")):
+            if row[1] == "main" and row[2]:
+                return template_dir(Path(row[2]).parent)
+    return None
+
+
 @dataclass(frozen=True)
 class LetterChoice:
     """What the coach asked for. ``language`` and ``large_print`` None: the household's."""

@@ -1,0 +1,267 @@
+"""Brief maken: choose the kind, language and print size of a letter for one household or
+visit, see its pages, then print or save it; the letter is kept with the household.
+
+Also home of the pieces the letters page and the organisation dialog share: a page
+preview of a PDF (QtPdf) and printing a PDF on any system printer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QRectF, QSize, Qt
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renodesk.core.enums import LetterKind
+from renodesk.core.errors import RenoDeskError
+from renodesk.core.letters import VISIT_KINDS, LetterChoice, MadeLetter
+from renodesk.ui.worker import Runner
+
+# The resolution letters are rasterised at for printing.
+PRINT_DPI = 300
+
+
+def pdf_document(pdf: bytes, parent: Any) -> QPdfDocument:
+    """A QtPdf document over PDF bytes (the buffer lives as long as the document)."""
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    return document
+
+
+def page_images(pdf: bytes, width: int) -> list[QImage]:
+    """Every page rendered ``width`` pixels wide."""
+    document = pdf_document(pdf, None)
+    images = []
+    for page in range(document.pageCount()):
+        size = document.pagePointSize(page)
+        height = round(width * size.height() / max(size.width(), 1.0))
+        images.append(document.render(page, QSize(width, height)))
+    document.close()
+    return images
+
+
+def print_pdf_to(printer: QPrinter, pdf: bytes) -> int:
+    """Print every page as an image at the printer's resolution; returns the page count."""
+    document = pdf_document(pdf, None)
+    painter = QPainter()
+    if not painter.begin(printer):
+        document.close()
+        return 0
+    count = document.pageCount()
+    try:
+        for page in range(count):
+            if page:
+                printer.newPage()
+            target = printer.pageLayout().paintRectPixels(printer.resolution())
+            size = document.pagePointSize(page)
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            # 300 dpi is sharp on paper; a 1200 dpi bitmap of an A4 would take 500 MB.
+            dpi = min(PRINT_DPI, printer.resolution())
+            image = document.render(page, QSize(round(size.width() * dpi / 72),
+                                                round(size.height() * dpi / 72)))
+            painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
+    finally:
+        painter.end()
+        document.close()
+    return count
+
+
+def print_pdf(parent: QWidget, pdf: bytes) -> bool:
+    """Ask for a printer (any system printer) and print; False when the person cancelled."""
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)
+    dialog = QPrintDialog(printer, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    return print_pdf_to(printer, pdf) > 0
+
+
+def save_pdf(parent: QWidget, pdf: bytes, suggested: str) -> Path | None:
+    """Ask where to save the PDF and write it; None when the person cancelled."""
+    name, _ = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("LetterDialog", "Save as PDF"), suggested,
+        QCoreApplication.translate("LetterDialog", "PDF files (*.pdf)"))
+    if not name:
+        return None
+    path = Path(name if name.lower().endswith(".pdf") else name + ".pdf")
+    path.write_bytes(pdf)
+    return path
+
+
+class PdfPreview(QScrollArea):
+    """The pages of a PDF one below the other, as they will print."""
+
+    def __init__(self, parent: QWidget | None = None, width: int = 520) -> None:
+        super().__init__(parent)
+        self.page_width = width
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(width + 40)
+        self.inner = QWidget(self)
+        self.inner.setObjectName("pdfPages")
+        self.pages = QVBoxLayout(self.inner)
+        self.pages.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setWidget(self.inner)
+        self.page_count = 0
+
+    def show_pdf(self, pdf: bytes | None) -> None:
+        while self.pages.count():
+            item = self.pages.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+        images = page_images(pdf, self.page_width) if pdf else []
+        for number, image in enumerate(images, start=1):
+            label = QLabel(self.inner)
+            label.setPixmap(QPixmap.fromImage(image))
+            label.setStyleSheet("border: 1px solid #999; background: white;")
+            label.setAccessibleName(self.tr("Page %1 of %2").replace("%1", str(number))
+                                    .replace("%2", str(len(images))))
+            self.pages.addWidget(label)
+        self.page_count = len(images)
+
+
+def kind_combo(parent: QWidget, kinds: list[LetterKind]) -> QComboBox:
+    combo = QComboBox(parent)
+    for kind in kinds:
+        combo.addItem(kind.label(), kind.value)
+    return combo
+
+
+class LetterDialog(QDialog):
+    """Make one letter for a household (or about one visit): preview, then print or save."""
+
+    def __init__(self, runner: Runner, household_id: str | None = None,
+                 visit_id: str | None = None, templates: Path | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.household_id = household_id
+        self.visit_id = visit_id
+        self.templates = templates
+        self.made: MadeLetter | None = None
+        self.made_for: LetterChoice | None = None
+        self.preview_pdf: bytes | None = None
+        self.setWindowTitle(self.tr("Make a letter"))
+        self.resize(980, 760)
+
+        kinds = list(LetterKind)
+        if visit_id is None:
+            kinds.sort(key=lambda k: k in VISIT_KINDS)  # letters without a visit first
+        self.kind = kind_combo(self, kinds)
+        self.kind.setObjectName("letterKind")
+        self.language = QComboBox(self)
+        self.language.setObjectName("letterLanguage")
+        self.language.addItem(self.tr("The household's language"), None)
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        self.large_print = QCheckBox(self.tr("Large print (16 pt)"), self)
+        self.large_print.setObjectName("letterLargePrint")
+        self.large_print.setTristate(True)
+        self.large_print.setCheckState(Qt.CheckState.PartiallyChecked)
+        self.large_print.setToolTip(self.tr(
+            "Half ticked: as the household needs (large print or reads with difficulty)."))
+        form = QFormLayout()
+        form.addRow(self.tr("Kind of letter"), self.kind)
+        form.addRow(self.tr("Language"), self.language)
+        form.addRow("", self.large_print)
+        self.message = QLabel(self)
+        self.message.setObjectName("letterMessage")
+        self.message.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("&Print..."), self)
+        self.save_button = QPushButton(self.tr("&Save as PDF..."), self)
+        close = QPushButton(self.tr("&Close"), self)
+        close.clicked.connect(self.accept)
+        self.print_button.clicked.connect(self.print_letter)
+        self.save_button.clicked.connect(self.save_letter)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.message)
+        left.addStretch(1)
+        left.addWidget(QLabel(self.tr("Printing or saving keeps the letter with the "
+                                      "household's record."), self))
+        for button in (self.print_button, self.save_button, close):
+            left.addWidget(button)
+        self.preview = PdfPreview(self)
+        self.preview.setAccessibleName(self.tr("Preview of the letter"))
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 1)
+        layout.addWidget(self.preview, 2)
+        for signal in (self.kind.currentIndexChanged, self.language.currentIndexChanged,
+                       self.large_print.stateChanged):
+            signal.connect(self.refresh)
+        self.refresh()
+
+    def choice(self) -> LetterChoice:
+        state = self.large_print.checkState()
+        large = None if state == Qt.CheckState.PartiallyChecked else \
+            state == Qt.CheckState.Checked
+        return LetterChoice(LetterKind(self.kind.currentData()),
+                            household_id=None if self.visit_id else self.household_id,
+                            visit_id=self.visit_id, language=self.language.currentData(),
+                            large_print=large)
+
+    def refresh(self) -> None:
+        """Render the preview of the current choice in the background."""
+        from renodesk.core.letters import preview_letter
+
+        choice = self.choice()
+        self.runner.read(lambda ws: preview_letter(ws, choice, self.templates),
+                         lambda result, error: self._previewed(result, error))
+
+    def _previewed(self, result: Any, error: BaseException | None) -> None:
+        self.preview_pdf = None if result is None else result.pdf
+        self.preview.show_pdf(self.preview_pdf)
+        ok = result is not None
+        self.print_button.setEnabled(ok)
+        self.save_button.setEnabled(ok)
+        if error is not None:
+            self.message.setText(error.message() if isinstance(error, RenoDeskError)
+                                 else self.tr("The letter could not be made."))
+        else:
+            self.message.setText("\n".join(w.message() for w in result.warnings))
+
+    def _keep_then(self, then: Any) -> None:
+        """Make and keep the letter (once per choice), then print or save it."""
+        from renodesk.core.letters import make_letter
+
+        choice = self.choice()
+        if self.made is not None and self.made_for == choice:
+            then(self.made.result.pdf)
+            return
+
+        def kept(made: MadeLetter | None, error: BaseException | None) -> None:
+            if made is None:
+                self.message.setText(error.message() if isinstance(error, RenoDeskError)
+                                     else self.tr("The letter could not be made."))
+                return
+            self.made, self.made_for = made, choice
+            self.message.setText(self.tr("The letter is kept with the household."))
+            then(made.result.pdf)
+
+        self.runner.write(lambda ws: make_letter(ws, choice, self.templates), kept)
+
+    def print_letter(self) -> None:
+        self._keep_then(lambda pdf: print_pdf(self, pdf))
+
+    def save_letter(self) -> None:
+        name = f"{LetterKind(self.kind.currentData()).label()}.pdf"
+        self._keep_then(lambda pdf: save_pdf(self, pdf, name))

@@ -1,0 +1,294 @@
+"""Brieven: the letters made (newest first), their pages, reprint and save; batch letters
+for a whole project or a filtered selection, with a progress bar and cancel."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renodesk.core.enums import LetterKind, Stance
+from renodesk.core.errors import RenoDeskError
+from renodesk.core.letters import LetterRow, MadeBatch
+from renodesk.core.workspace import Change, Workspace
+from renodesk.ui.letter_dialog import PdfPreview, kind_combo, print_pdf, save_pdf
+from renodesk.ui.pages.base import Page, PageContext
+from renodesk.ui.worker import Job, run_with_progress
+
+
+class BatchDialog(QDialog):
+    """Which letters for which households: a project, optionally narrowed by a filter."""
+
+    def __init__(self, projects: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Batch letters"))
+        self.project = QComboBox(self)
+        self.project.setObjectName("batchProject")
+        for project_id, name in projects:
+            self.project.addItem(name, project_id)
+        self.kind = kind_combo(self, list(LetterKind))
+        self.kind.setObjectName("batchKind")
+        self.stance = QComboBox(self)
+        self.stance.setObjectName("batchStance")
+        self.stance.addItem(self.tr("Every household"), None)
+        for stance in Stance:
+            self.stance.addItem(stance.label(), stance.value)
+        self.open_actions = QCheckBox(self.tr("Only households with open actions"), self)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Project"), self.project)
+        form.addRow(self.tr("Kind of letter"), self.kind)
+        form.addRow(self.tr("Stance on the proposal"), self.stance)
+        form.addRow("", self.open_actions)
+        note = QLabel(self.tr("Households without the visit a letter is about are skipped. "
+                              "Each letter is kept with its household."), self)
+        note.setWordWrap(True)
+        form.addRow(note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Make letters"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class LettersPage(Page):
+    key = "letters"
+    icon = "letters"
+    commands = frozenset({"print", "refresh"})
+
+    COLUMNS = 6
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.rows: list[LetterRow] = []
+        self.current_pdf: bytes | None = None
+        self.current_name = ""
+        self.last_batch: MadeBatch | None = None
+        self.table = QTableWidget(0, self.COLUMNS, self)
+        self.table.setObjectName("letterTable")
+        self.table.setAccessibleName(self.tr("Letters made"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Made on"), self.tr("Household"), self.tr("Address"), self.tr("Kind"),
+            self.tr("Language"), self.tr("Made by")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((130, 170, 160, 170, 90)):
+            self.table.setColumnWidth(column, width)
+        self.table.itemSelectionChanged.connect(self.show_selected)
+        self.count = QLabel(self)
+        self.batch_button = QPushButton(self.tr("&Batch letters..."), self)
+        self.batch_button.setObjectName("batchLetters")
+        self.batch_button.clicked.connect(self.ask_batch)
+        self.print_button = QPushButton(self.tr("&Print..."), self)
+        self.print_button.setObjectName("printLetter")
+        self.print_button.clicked.connect(self.print_current)
+        self.save_button = QPushButton(self.tr("Save as &PDF..."), self)
+        self.save_button.setObjectName("saveLetter")
+        self.save_button.clicked.connect(self.save_current)
+        self.message = QLabel(self)
+        self.message.setObjectName("lettersMessage")
+        self.message.setWordWrap(True)
+        self.preview = PdfPreview(self, width=460)
+        self.preview.setAccessibleName(self.tr("Preview of the letter"))
+
+        top = QHBoxLayout()
+        top.addWidget(self.count, 1)
+        top.addWidget(self.batch_button)
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(top)
+        left_layout.addWidget(self.table, 1)
+        left_layout.addWidget(self.message)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        buttons.addStretch(1)
+        right_layout.addLayout(buttons)
+        right_layout.addWidget(self.preview, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self._enable(False)
+
+    @classmethod
+    def title(cls) -> str:
+        return QCoreApplication.translate("LettersPage", "Letters")
+
+    # -- the list ------------------------------------------------------------------
+    def load(self, argument: Any = None) -> None:
+        from renodesk.core.letters import letter_rows
+
+        def work(ws: Workspace) -> list[LetterRow]:
+            with ws.engine.connect() as conn:
+                return letter_rows(conn)
+
+        self.context.runner.read(work, lambda rows, _error: self._fill(rows or []))
+
+    def _fill(self, rows: list[LetterRow]) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for number, row in enumerate(rows):
+            kind = LetterKind(row.kind).label()
+            if row.large_print:
+                kind += " " + self.tr("(large print)")
+            values = (row.created_at.strftime("%d-%m-%Y %H:%M"), row.household_name,
+                      row.address, kind, row.language.upper(), row.created_by)
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row.id)
+                self.table.setItem(number, column, item)
+        self.count.setText(self.tr("%n letter(s) made", "", len(rows)))
+
+    def on_changes(self, changes: Sequence[Change]) -> None:
+        if any(change.entity == "letter" for change in changes):
+            self.load()
+
+    def run_command(self, name: str) -> None:
+        if name == "print":
+            self.print_current()
+        elif name == "refresh":
+            self.load()
+
+    # -- one letter ------------------------------------------------------------------
+    def selected(self) -> LetterRow | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.rows[rows[0].row()] if rows else None
+
+    def show_selected(self) -> None:
+        """Show the kept pages of the selected letter (viewing is not printing)."""
+        from sqlalchemy import select
+
+        from renodesk.storage.models import Letter
+
+        row = self.selected()
+        if row is None:
+            return
+
+        def work(ws: Workspace) -> bytes:
+            with ws.engine.connect() as conn:
+                return bytes(conn.execute(select(Letter.pdf).where(Letter.id == row.id))
+                             .scalar_one())
+
+        def shown(pdf: bytes | None, error: BaseException | None) -> None:
+            self.current_pdf = pdf
+            self.current_name = f"{row.household_name} - {LetterKind(row.kind).label()}.pdf"
+            self.preview.show_pdf(pdf)
+            self._enable(pdf is not None)
+
+        self.context.runner.read(work, shown)
+
+    def _enable(self, on: bool) -> None:
+        self.print_button.setEnabled(on)
+        self.save_button.setEnabled(on)
+
+    def _reprinted(self, then: Any) -> None:
+        """A kept letter printed or saved again is audited as a print; a batch just made
+        was audited when it was made."""
+        from renodesk.core.letters import reprint
+
+        row = self.selected()
+        if self.last_batch is not None and self.current_pdf == self.last_batch.pdf:
+            then(self.current_pdf)
+        elif row is not None:
+            def reprinted(pdf: bytes | None, _error: BaseException | None) -> None:
+                if pdf is not None:
+                    then(pdf)
+
+            self.context.runner.read(lambda ws: reprint(ws, row.id), reprinted)
+
+    def print_current(self) -> None:
+        self._reprinted(lambda pdf: print_pdf(self, pdf))
+
+    def save_current(self) -> None:
+        self._reprinted(lambda pdf: save_pdf(self, pdf, self.current_name))
+
+    # -- batches ---------------------------------------------------------------------
+    def ask_batch(self) -> None:
+        from renodesk.core.queries.projects import project_rows
+
+        def work(ws: Workspace) -> list[tuple[str, str]]:
+            with ws.engine.connect() as conn:
+                return [(p.id, f"{p.name} ({p.code})") for p in project_rows(conn)]
+
+        def chosen(projects: list[tuple[str, str]] | None, _error: BaseException | None) -> None:
+            dialog = BatchDialog(projects or [], self)
+            if dialog.exec() == QDialog.DialogCode.Accepted and dialog.project.count():
+                self.run_batch(str(dialog.project.currentData()),
+                               LetterKind(dialog.kind.currentData()),
+                               dialog.stance.currentData(), dialog.open_actions.isChecked())
+
+        self.context.runner.read(work, chosen)
+
+    def run_batch(self, project_id: str, kind: LetterKind, stance: str | None = None,
+                  open_actions: bool = False) -> Job[MadeBatch]:
+        """Make the letters in the background with a progress bar and a Cancel button."""
+        from renodesk.core.letters import make_batch, workspace_templates
+        from renodesk.core.queries.households import HouseholdFilter, household_ids
+
+        def work(ws: Workspace, job: Job[MadeBatch]) -> MadeBatch:
+            with ws.engine.connect() as conn:
+                ids = household_ids(conn, HouseholdFilter(project_id=project_id, stance=stance,
+                                                          open_actions=open_actions))
+
+            def progress(done: int, total: int) -> bool:
+                job.report(done, total)
+                return not job.cancelled
+
+            return make_batch(ws, kind, ids, progress, workspace_templates(ws))
+
+        return run_with_progress(self.context.runner, self, self.tr("Making letters..."),
+                                 work, self._batch_done, writes=True)
+
+    def _batch_done(self, batch: MadeBatch | None, error: BaseException | None) -> None:
+        if batch is None:
+            self.message.setText(error.message() if isinstance(error, RenoDeskError)
+                                 else self.tr("The letters could not be made."))
+            return
+        self.last_batch = batch
+        self.current_pdf = batch.pdf
+        self.current_name = self.tr("letters.pdf")
+        self.table.clearSelection()
+        self.preview.show_pdf(batch.pdf)
+        self._enable(True)
+        text = self.tr("%n letter(s) made and kept; print or save them on the right.", "",
+                       len(batch.letter_ids))
+        if batch.skipped:
+            text += " " + self.tr("Skipped (no suitable visit): %1").replace(
+                "%1", ", ".join(batch.skipped))
+        self.message.setText(text)
+        self.context.notify(text)
+
+
+PAGE = LettersPage
