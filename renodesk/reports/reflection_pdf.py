@@ -38,7 +38,8 @@ class _Styles:
         self.title = ParagraphStyle("title", parent=self.body, fontName=BOLD, fontSize=17,
                                     leading=22, spaceAfter=2 * mm)
         self.heading = ParagraphStyle("heading", parent=self.body, fontName=BOLD, fontSize=12,
-                                      leading=16, spaceBefore=5 * mm, spaceAfter=1.5 * mm)
+                                      leading=16, spaceBefore=5 * mm, spaceAfter=1.5 * mm,
+                                      keepWithNext=1)
         self.label = ParagraphStyle("label", parent=self.body, fontName=BOLD)
         self.quote = ParagraphStyle("quote", parent=self.body, leftIndent=4 * mm)
 
