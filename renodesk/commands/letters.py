@@ -31,6 +31,18 @@ def register(sub: Any) -> None:
     many.set_defaults(handler=cmd_letters)
 
 
+def _check_out(out: str) -> None:
+    """Refuse an unwritable destination before a letter is made and kept."""
+    import os
+
+    from renodesk.core.errors import RenoDeskError
+
+    folder = Path(out).expanduser().parent
+    if not folder.is_dir() or not os.access(folder, os.W_OK):
+        raise RenoDeskError("letters.error.out_not_writable", path=out,
+                            detail=str(folder))
+
+
 def _write(out: str, pdf: bytes) -> Path:
     from renodesk.core.errors import RenoDeskError
 
@@ -58,6 +70,7 @@ def cmd_letter(args: argparse.Namespace) -> int:
     from renodesk.core.enums import LetterKind
     from renodesk.core.letters import LetterChoice, make_letter, template_dir
 
+    _check_out(args.out)
     workspace = open_from(args)
     try:
         choice = LetterChoice(LetterKind(args.kind), household_id=args.household,
@@ -77,6 +90,7 @@ def cmd_letters(args: argparse.Namespace) -> int:
     from renodesk.core.enums import LetterKind
     from renodesk.core.letters import make_batch, project_household_ids, template_dir
 
+    _check_out(args.out)
     workspace = open_from(args)
     try:
         with workspace.engine.connect() as conn:
