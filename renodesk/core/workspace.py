@@ -7,7 +7,6 @@ transaction, the rows, an audit entry per change and the sync operations
 
 from __future__ import annotations
 
-import os
 import threading
 import uuid
 from collections.abc import Iterator
@@ -80,9 +79,11 @@ class UnitOfWork:
         ws = self.workspace
         hlc = ws.clock.now().pack()
         ws.device_seq += 1
+        # Unique across devices, and ascending on this one: the op log's primary-key index
+        # then grows at its end instead of splitting pages all over the file.
+        op_id = f"{ws.device_id[:20]}{ws.device_seq:012x}"
         self._ops.append(
-            Operation(os.urandom(16).hex(), ws.device_id, ws.device_seq, hlc, entity, row_id,
-                      fld, value, base)
+            Operation(op_id, ws.device_id, ws.device_seq, hlc, entity, row_id, fld, value, base)
         )
         return hlc
 

@@ -353,7 +353,7 @@ class SyncOperation(Base):
     op_id: Mapped[str] = mapped_column(String(32), primary_key=True)
     device_id: Mapped[str] = mapped_column(String(32))
     device_seq: Mapped[int] = mapped_column(Integer)
-    hlc: Mapped[str] = mapped_column(String(60), index=True)
+    hlc: Mapped[str] = mapped_column(String(60))
     entity: Mapped[str] = mapped_column(String(40))
     row_id: Mapped[str] = mapped_column(String(32))
     field: Mapped[str] = mapped_column(String(60))

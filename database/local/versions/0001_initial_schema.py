@@ -146,7 +146,6 @@ def upgrade() -> None:
     info={'local': True}
     )
     with op.batch_alter_table('sync_operation', schema=None) as batch_op:
-        batch_op.create_index(batch_op.f('ix_sync_operation_hlc'), ['hlc'], unique=False)
         batch_op.create_index('ix_sync_operation_record', ['entity', 'row_id', 'field'], unique=False)
         batch_op.create_index(batch_op.f('ix_sync_operation_sent_in'), ['sent_in'], unique=False)
 
@@ -472,7 +471,6 @@ def downgrade() -> None:
     with op.batch_alter_table('sync_operation', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_sync_operation_sent_in'))
         batch_op.drop_index('ix_sync_operation_record')
-        batch_op.drop_index(batch_op.f('ix_sync_operation_hlc'))
 
     op.drop_table('sync_operation')
     op.drop_table('sync_field_clock')
