@@ -127,15 +127,25 @@ class PdfPreview(QScrollArea):
             item = self.pages.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # at once: deleteLater waits for the event loop
                 widget.deleteLater()
         images = page_images(pdf, self.page_width) if pdf else []
         for number, image in enumerate(images, start=1):
             label = QLabel(self.inner)
-            label.setPixmap(QPixmap.fromImage(image))
+            pixmap = QPixmap.fromImage(image)
+            label.setPixmap(pixmap)
+            label.setFixedSize(pixmap.size() + QSize(2, 2))  # the layout must not squeeze it
             label.setStyleSheet("border: 1px solid #999; background: white;")
             label.setAccessibleName(self.tr("Page %1 of %2").replace("%1", str(number))
                                     .replace("%2", str(len(images))))
             self.pages.addWidget(label)
+        # The scrolled area grows to hold every page whole (the layout would squeeze them).
+        margins = self.pages.contentsMargins()
+        spacing = self.pages.spacing() * max(len(images) - 1, 0)
+        self.inner.setMinimumSize(
+            self.page_width + 2 + margins.left() + margins.right(),
+            sum(image.height() + 2 for image in images) + spacing + margins.top()
+            + margins.bottom())
         self.page_count = len(images)
 
 

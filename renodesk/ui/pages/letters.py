@@ -94,9 +94,10 @@ class LettersPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.setAlternatingRowColors(True)
         self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 170, 160, 170, 90)):
+        for column, width in enumerate((130, 170, 150, 250, 60)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.count = QLabel(self)
@@ -138,6 +139,7 @@ class LettersPage(Page):
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([860, 520])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
         self._enable(False)
