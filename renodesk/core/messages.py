@@ -373,6 +373,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "report.fig.rule_not": {"nl": "geldt niet: {dwellings} woningen, de regel geldt vanaf {minimum}", "en": "does not apply: {dwellings} dwellings, the rule applies from {minimum}"},
     "report.fig.deadline": {"nl": "Uiterste datum instemming", "en": "Consent deadline"},
     "report.fig.days_left": {"nl": "{date} (nog {days} dagen)", "en": "{date} ({days} days left)"},
+    "report.fig.deadline_passed": {"nl": "{date} (verstreken, {days} dagen geleden)", "en": "{date} (passed, {days} days ago)"},
     "report.fig.undecided": {"nl": "Nog geen besluit (twijfelt of onbekend)", "en": "No decision yet (undecided or unknown)"},
     "report.fig.vulnerable": {"nl": "Kwetsbare huishoudens", "en": "Vulnerable households"},
     "report.fig.actions": {"nl": "Acties", "en": "Actions"},

@@ -17,6 +17,8 @@ from renodesk.core.errors import RenoDeskError
 from renodesk.core.i18n import t
 from renodesk.core.workspace import Workspace
 from renodesk.reports.dashboard import (
+    NOT_REACHED_TRIES,
+    Bucket,
     DwellingLine,
     ProjectDashboard,
     dwelling_lines,
@@ -46,33 +48,42 @@ class Chart:
     #: A vertical line, e.g. the number of 'yes' the 70% rule needs.
     marker: float | None = None
     marker_label: str = ""
+    #: What each bar stands for (the households a click on it lists).
+    buckets: tuple[Bucket, ...] = ()
 
 
 def charts(d: ProjectDashboard, lang: str | None = None) -> list[Chart]:
     """The dashboard's charts, with their labels in ``lang``."""
     tally = d.tally
     needed = tally.yes_needed
+    stances = (("yes", tally.yes), ("no", tally.no), ("undecided", tally.undecided),
+               ("unknown", tally.unknown))
+    vulnerabilities = [(code, n) for code, n in d.by_vulnerability.items() if n]
     return [
         Chart("visited", t("report.chart.visited", lang), (
             Bar(t("report.visited.yes", lang), d.visited, "good"),
-            Bar(t("report.visited.no", lang), d.not_visited, "muted"))),
+            Bar(t("report.visited.no", lang), d.not_visited, "muted")),
+            buckets=(Bucket("visited", "yes"), Bucket("visited", "no"))),
         Chart("stance", t("report.chart.stance", lang), tuple(
             Bar(enums.Stance(code).label(lang), count, STANCE_COLOURS[code])
-            for code, count in (("yes", tally.yes), ("no", tally.no),
-                                ("undecided", tally.undecided), ("unknown", tally.unknown))),
+            for code, count in stances),
             marker=float(needed) if needed is not None else None,
             marker_label=t("report.marker.needed", lang, needed=needed,
-                           percent=tally.threshold_percent) if needed is not None else ""),
+                           percent=tally.threshold_percent) if needed is not None else "",
+            buckets=tuple(Bucket("stance", code) for code, _n in stances)),
         Chart("vulnerability", t("report.chart.vulnerability", lang), tuple(
             Bar(enums.VulnerabilityCategory(code).label(lang), count)
-            for code, count in d.by_vulnerability.items() if count)),
+            for code, count in vulnerabilities),
+            buckets=tuple(Bucket("vulnerability", code) for code, _n in vulnerabilities)),
         Chart("adjustment", t("report.chart.adjustment", lang), tuple(
             Bar(enums.AdjustmentStatus(code).label(lang), count,
                 "good" if code == "done" else "muted" if code == "dropped" else "primary")
-            for code, count in d.by_adjustment_status.items())),
+            for code, count in d.by_adjustment_status.items()),
+            buckets=tuple(Bucket("adjustment", code) for code in d.by_adjustment_status)),
         Chart("attention", t("report.chart.attention", lang), (
-            Bar(t("report.not_reached", lang, tries=3), d.not_reached, "warn"),
-            Bar(t("report.overdue_actions", lang), d.overdue_actions, "bad"))),
+            Bar(t("report.not_reached", lang, tries=NOT_REACHED_TRIES), d.not_reached, "warn"),
+            Bar(t("report.overdue_actions", lang), d.overdue_actions, "bad")),
+            buckets=(Bucket("not_reached"), Bucket("overdue_actions"))),
     ]
 
 
@@ -93,16 +104,17 @@ def key_figures(d: ProjectDashboard, lang: str | None = None) -> list[tuple[str,
         lines.append((t("report.fig.rule", lang), t("report.fig.rule_not", lang,
                                                      minimum=tally.min_dwellings,
                                                      dwellings=tally.dwellings)))
-    if tally.deadline is not None:
+    if tally.deadline is not None and tally.days_to_deadline is not None:
+        days = tally.days_to_deadline
         lines.append((t("report.fig.deadline", lang), t(
-            "report.fig.days_left", lang, date=tally.deadline.strftime("%d-%m-%Y"),
-            days=tally.days_to_deadline)))
+            "report.fig.days_left" if days >= 0 else "report.fig.deadline_passed", lang,
+            date=tally.deadline.strftime("%d-%m-%Y"), days=abs(days))))
     lines += [
         (t("report.fig.undecided", lang), str(d.undecided)),
         (t("report.fig.vulnerable", lang), str(d.vulnerable)),
         (t("report.fig.actions", lang), t("report.fig.actions_value", lang,
                                           open=d.open_actions, overdue=d.overdue_actions)),
-        (t("report.not_reached", lang, tries=3), str(d.not_reached)),
+        (t("report.not_reached", lang, tries=NOT_REACHED_TRIES), str(d.not_reached)),
     ]
     return lines
 
@@ -196,7 +208,7 @@ def _sheet_headers(lang: str | None) -> list[str]:
                                                     "city")] + [
         t("report.col.occupied", lang), t("report.col.stance", lang),
         t("report.col.visits_done", lang), t("report.col.last_visit", lang),
-        t("report.col.attempts", lang), t("report.not_reached", lang, tries=3),
+        t("report.col.attempts", lang), t("report.not_reached", lang, tries=NOT_REACHED_TRIES),
     ] + [t("report.col.adjustments", lang, status=s.label(lang))
          for s in enums.AdjustmentStatus] + [
         t("report.col.open_actions", lang), t("report.col.overdue_actions", lang)]
