@@ -71,6 +71,12 @@ def _closing(ctx: LetterContext) -> list[Flowable]:
     return [TextBlock(lines, ctx.styles.fact, unbreakable=True)]
 
 
+def _ending(ctx: LetterContext, story: list[Flowable]) -> list[Flowable]:
+    """The story with its last paragraph kept on one page with the greeting and signature,
+    so a page never holds the closing alone."""
+    return [*story[:-1], KeepTogether([story[-1], *_closing(ctx)])]
+
+
 def _questions(ctx: LetterContext, key: str = "common.questions") -> TextBlock:
     contact = ctx.request.contact
     return _para(ctx, key, name=contact.name, phone=contact.phone)
@@ -163,7 +169,7 @@ def invitation(ctx: LetterContext) -> list[Flowable]:
                   Spacer(1, ctx.styles.gap * 0.5)]
     story += [_para(ctx, "invitation.company"),
               _para(ctx, "invitation.move", name=contact.name, phone=contact.phone)]
-    return story + _closing(ctx)
+    return _ending(ctx, story)
 
 
 def _signature_lines(ctx: LetterContext) -> Flowable:
@@ -209,7 +215,7 @@ def visit_report(ctx: LetterContext) -> list[Flowable]:
     else:
         story.append(_para(ctx, "visit_report.no_agreements"))
     story.append(_questions(ctx, "visit_report.check"))
-    story += _closing(ctx)
+    story = _ending(ctx, story)
     story += [CondPageBreak(ctx.styles.body.leading * 9), Spacer(1, ctx.styles.gap),
               KeepTogether([_para(ctx, "visit_report.sign_request"), _signature_lines(ctx)])]
     return story
@@ -225,7 +231,7 @@ def agreements(ctx: LetterContext) -> list[Flowable]:
     else:
         story.append(_para(ctx, "agreements.none"))
     story.append(_questions(ctx, "agreements.change"))
-    return story + _closing(ctx)
+    return _ending(ctx, story)
 
 
 def contact_persons(ctx: LetterContext) -> list[Flowable]:
@@ -244,7 +250,7 @@ def contact_persons(ctx: LetterContext) -> list[Flowable]:
                           s.gap * 0.5, centre=False),
                   HRFlowable(width="100%", thickness=0.3, color=RULE, spaceAfter=s.gap * 0.7)]
     story += [Spacer(1, s.gap), _questions(ctx, "contact_persons.first_contact")]
-    return story + _closing(ctx)
+    return _ending(ctx, story)
 
 
 def not_home_card(ctx: LetterContext) -> list[Flowable]:
