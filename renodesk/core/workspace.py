@@ -205,6 +205,23 @@ class UnitOfWork:
         self.changes.append(change)
         return change
 
+    def rewrite(self, entity: str, row_id: str, field: str) -> Change:
+        """Write a field's current value once more, as a new edit.
+
+        Settling a conflict by keeping the text as it is must still reach the other
+        laptops (so their copy of the conflict is settled too).
+        """
+        before = self.get(entity, row_id)
+        value = before[field]
+        base = oplog.field_clock(self.conn, entity, row_id, field)
+        hlc = self._op(entity, row_id, field, codec.encode(value), base)
+        oplog.set_field_clocks(self.conn, entity, row_id, [field], hlc)
+        household_id = self._household_of(entity, before)
+        self.audit("change", entity, row_id, household_id, field)
+        change = Change(entity, row_id, "change", (field,), household_id)
+        self.changes.append(change)
+        return change
+
     def delete(self, entity: str, row_id: str) -> list[Change]:
         """Delete a record; children that cannot live without it go too, optional links are cut."""
         before = self.get(entity, row_id)
@@ -290,6 +307,13 @@ class Workspace:
             coach = actor or read_meta(conn, "coach_name") or ""
         last = Hlc.unpack(packed) if packed else None
         return cls(engine, device_id, coach, HybridClock(device_id, last), seq)
+
+    @contextmanager
+    def exclusive(self) -> Iterator[None]:
+        """Hold the single-writer lock for work that is not one unit of work (a sync run):
+        no edit interleaves with it."""
+        with self._writer:
+            yield
 
     @contextmanager
     def write(self) -> Iterator[UnitOfWork]:

@@ -69,11 +69,7 @@ def settle(ws: Workspace, conflict_id: str, value: Any = None) -> Change | None:
             if change is None and value == current:
                 # Keeping the text as it is still has to reach the other laptops, so that
                 # their copy of this conflict is settled too: write the value once more.
-                base = oplog.field_clock(uow.conn, entity, row_id, fld)
-                hlc = uow._op(entity, row_id, fld, codec.encode(value), base)
-                oplog.set_field_clocks(uow.conn, entity, row_id, [fld], hlc)
-                uow.audit("change", entity, row_id, uow._household_of(entity, uow.get(
-                    entity, row_id)), fld)
+                change = uow.rewrite(entity, row_id, fld)
         now = datetime.now().replace(microsecond=0)
         uow.conn.execute(update(_conflicts).where(
             _conflicts.c.entity == entity, _conflicts.c.row_id == row_id,

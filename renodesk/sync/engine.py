@@ -120,7 +120,7 @@ class SyncRun:
     def _transaction(self) -> Iterator[Connection]:
         """One write transaction under the workspace's single-writer lock."""
         ws = self.ws
-        with ws._writer:  # the unit of work's lock: sync and edits never interleave
+        with ws.exclusive():  # sync and edits never interleave
             saved = ws.clock.last
             try:
                 with ws.engine.begin() as conn:
