@@ -774,6 +774,10 @@
         <translation>Bezoeken</translation>
     </message>
     <message>
+        <source>Choose a visit in the list. To plan a new visit, open a household (Ctrl+F on Households) and press Ctrl+N.</source>
+        <translation>Kies een bezoek in de lijst. Wilt u een nieuw bezoek plannen? Open dan een huishouden (Ctrl+F bij Huishoudens) en druk op Ctrl+N.</translation>
+    </message>
+    <message>
         <source>&amp;Restore</source>
         <translation>&amp;Terugzetten</translation>
     </message>

@@ -107,7 +107,7 @@ class HouseholdPage(Page):
         scroll.setWidgetResizable(True)
         scroll.setWidget(form_host)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(420)
+        scroll.setMinimumWidth(380)
 
         right = QWidget(self)
         right_column = QVBoxLayout(right)
@@ -119,8 +119,8 @@ class HouseholdPage(Page):
         self.timeline_model = TimelineModel()
         self.timeline = table(right, self.timeline_model, self.tr("History"),
                               TimelineModel.TEXT)
-        self.timeline.horizontalHeader().resizeSection(TimelineModel.WHEN, 130)
-        self.timeline.horizontalHeader().resizeSection(TimelineModel.WHAT, 220)
+        self.timeline.horizontalHeader().resizeSection(TimelineModel.WHEN, 120)
+        self.timeline.horizontalHeader().resizeSection(TimelineModel.WHAT, 190)
         for title, widget in ((self.tr("Vulnerabilities"), self.vulnerabilities),
                               (self.tr("Partners involved"), self.partners),
                               (self.tr("History"), self.timeline)):
@@ -134,7 +134,7 @@ class HouseholdPage(Page):
         splitter.setObjectName("profileSplitter")
         splitter.addWidget(scroll)
         splitter.addWidget(right)
-        splitter.setSizes([460, 620])
+        splitter.setSizes([480, 600])
 
         top = QHBoxLayout()
         titles = QVBoxLayout()
@@ -162,6 +162,9 @@ class HouseholdPage(Page):
     def _choice(self, form: QFormLayout, parent: QWidget, name: str, label: str) -> None:
         combo = QComboBox(parent)
         combo.setObjectName(name)
+        # Long labels must not make the whole form wider than its column.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(14)
         fill_vocabulary(combo, CHOICE_FIELDS[name])
         self.edits[name] = combo
         self.errors.add_row(form, name, label, combo)
@@ -185,6 +188,8 @@ class HouseholdPage(Page):
         group = QGroupBox(title, parent)
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # In a narrow column (or a long translation) the label goes above its field.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         return group, form
 
     def _group_contact(self, parent: QWidget) -> QGroupBox:
@@ -229,7 +234,7 @@ class HouseholdPage(Page):
         for i, cause in enumerate(enums.ResistanceCause):
             box = QCheckBox(cause.label(), causes)
             self.causes[cause.value] = box
-            grid.addWidget(box, i // 2, i % 2)
+            grid.addWidget(box, i, 0)
         self.edits["resistance_causes"] = causes
         self.errors.add_row(form, "resistance_causes", self.tr("Causes"), causes)
         self._long(form, group, "resistance_approach", self.tr("Approach"))
@@ -249,6 +254,7 @@ class HouseholdPage(Page):
         tree.setAccessibleName(headers[0])
         tree.setAlternatingRowColors(True)
         tree.header().resizeSection(0, 200)
+        tree.setMaximumHeight(tree.fontMetrics().height() * 8)
         return tree
 
     def _contact_logger(self, parent: QWidget) -> QGroupBox:

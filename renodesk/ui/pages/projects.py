@@ -53,7 +53,7 @@ class ProjectsPage(Page):
         self.list_model = ProjectListModel()
         self.list_view = table(self, self.list_model, self.tr("Projects"))
         self.list_view.horizontalHeader().resizeSection(ProjectListModel.NAME, 170)
-        self.list_view.horizontalHeader().resizeSection(ProjectListModel.CODE, 80)
+        self.list_view.horizontalHeader().resizeSection(ProjectListModel.CODE, 110)
         self.list_view.horizontalHeader().resizeSection(ProjectListModel.DWELLINGS, 80)
         self.list_view.setObjectName("projectTable")
         self.list_view.selectionModel().selectionChanged.connect(self._selected)
@@ -96,6 +96,8 @@ class ProjectsPage(Page):
                 (self.partners, self.tr("Partners"), PartnerModel.ROLE),
                 (self.dwellings, self.tr("Dwellings"), DwellingModel.HOUSEHOLD)):
             view = table(self.tabs, model, title, stretch)
+            view.horizontalHeader().setDefaultSectionSize(120)
+            view.horizontalHeader().setMinimumSectionSize(60)
             if model is self.dwellings:
                 view.doubleClicked.connect(self._open_household)
             self.tabs.addTab(view, title)
@@ -111,7 +113,7 @@ class ProjectsPage(Page):
         splitter.setObjectName("projectsSplitter")
         splitter.addWidget(self.list_view)
         splitter.addWidget(right)
-        splitter.setSizes([420, 720])
+        splitter.setSizes([330, 810])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(splitter)

@@ -145,7 +145,18 @@ class VisitsPage(Page):
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("visitsSplitter")
         splitter.addWidget(left)
-        splitter.addWidget(self._editor())
+        right = QWidget(self)
+        right_column = QVBoxLayout(right)
+        right_column.setContentsMargins(0, 0, 0, 0)
+        self.placeholder = QLabel(self.tr(
+            "Choose a visit in the list. To plan a new visit, open a household "
+            "(Ctrl+F on Households) and press Ctrl+N."), right)
+        self.placeholder.setObjectName("visitPlaceholder")
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        right_column.addWidget(self.placeholder)
+        right_column.addWidget(self._editor(), 1)
+        splitter.addWidget(right)
         splitter.setSizes([520, 620])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -250,6 +261,7 @@ class VisitsPage(Page):
         column.addStretch(1)
         scroll.setWidget(body)
         self.editor_body = body
+        self.editor_scroll = scroll
         return scroll
 
     @classmethod
@@ -296,6 +308,8 @@ class VisitsPage(Page):
     # -- editor -------------------------------------------------------------------
     def _show_editor(self, visible: bool, planning: bool = False) -> None:
         self.editor_body.setVisible(visible)
+        self.editor_scroll.setVisible(visible)
+        self.placeholder.setVisible(not visible)
         self.plan_group.setVisible(planning)
         self.form.setVisible(visible and not planning)
         for button in (self.save_button, self.finalise_button, self.not_home_button):
