@@ -68,7 +68,8 @@ def _warn(warnings: Any) -> None:
 def cmd_letter(args: argparse.Namespace) -> int:
     from renodesk.commands._common import open_from, paths_from, say
     from renodesk.core.enums import LetterKind
-    from renodesk.core.letters import LetterChoice, make_letter, template_dir
+    from renodesk.core.letter_requests import LetterChoice
+    from renodesk.core.letters import make_letter, template_dir
 
     _check_out(args.out)
     workspace = open_from(args)

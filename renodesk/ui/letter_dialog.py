@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
 
 from renodesk.core.enums import LetterKind
 from renodesk.core.errors import RenoDeskError
-from renodesk.core.letters import VISIT_KINDS, LetterChoice, MadeLetter
+from renodesk.core.letter_requests import VISIT_KINDS, LetterChoice
+from renodesk.core.letters import MadeLetter
 from renodesk.ui.worker import Runner
 
 # The resolution letters are rasterised at for printing.

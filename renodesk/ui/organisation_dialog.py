@@ -163,7 +163,7 @@ class OrganisationDialog(QDialog):
 
     def render_preview(self) -> None:
         """Render the sample letter with the letterhead as it is now (in the background)."""
-        from renodesk.core.letters import letterhead_from
+        from renodesk.core.letter_requests import letterhead_from
         from renodesk.letters.preview import sample_request
         from renodesk.letters.render import render_letter
 

@@ -10,8 +10,8 @@ from sqlalchemy import text
 
 from renodesk.core.enums import LetterKind
 from renodesk.core.errors import RenoDeskError
+from renodesk.core.letter_requests import LetterChoice
 from renodesk.core.letters import (
-    LetterChoice,
     check_logo,
     letter_rows,
     make_batch,
