@@ -27,6 +27,11 @@ def register(sub: Any) -> None:
     households.add_argument("--project", required=True, help="project id or code")
     households.add_argument("--dry-run", action="store_true",
                             help="check every row and report, save nothing")
+    households.add_argument("--column", action="append", default=[], metavar="FIELD=HEADER",
+                            help="which column holds a field when the guess is wrong, "
+                                 "e.g. --column name='Huurder 1' (fields: street, number, "
+                                 "addition, postcode, city, name, salutation, phone, email, "
+                                 "language, birth_year)")
     households.set_defaults(handler=cmd_import_households)
 
 
@@ -55,12 +60,19 @@ def cmd_import_json(args: argparse.Namespace) -> int:
 def cmd_import_households(args: argparse.Namespace) -> int:
     import sys
 
+    from renodesk.core.errors import RenoDeskError
     from renodesk.core.i18n import t
-    from renodesk.reports.import_source import guess_mapping, read_source
+    from renodesk.reports.import_source import FIELDS, guess_mapping, read_source
     from renodesk.reports.importer import import_households, resolve_project
 
     source = read_source(args.file)
     mapping = guess_mapping(source.headers)
+    for choice in args.column:
+        fld, _sep, header = choice.partition("=")
+        if fld.strip() not in FIELDS or header.strip() not in source.headers:
+            raise RenoDeskError("import.error.bad_column", choice=choice,
+                                headers=", ".join(source.headers))
+        mapping[fld.strip()] = source.headers.index(header.strip())
     for fld, column in mapping.items():
         say("cli.import_mapping", header=source.headers[column], field=t(f"import.field.{fld}"))
     workspace = open_from(args)

@@ -341,6 +341,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "import.error.too_many_rows": {"nl": "Het bestand {path} heeft meer dan {limit} regels. Dat is te veel voor één project. Er is niets ingelezen.", "en": "The file {path} has more than {limit} rows. That is too many for one project. Nothing was imported."},
     "import.error.unmapped": {"nl": "Kies eerst welke kolom hoort bij: {fields}.", "en": "First choose which column holds: {fields}."},
     "import.error.no_project": {"nl": "Project \"{project}\" bestaat niet. Kies een bestaand project (id of code).", "en": "Project \"{project}\" does not exist. Choose an existing project (id or code)."},
+    "import.error.bad_column": {"nl": "\"{choice}\" is geen geldige kolomkeuze. Schrijf veld=kolomnaam, bijvoorbeeld name=Huurder. Kolommen in het bestand: {headers}.", "en": "\"{choice}\" is not a valid column choice. Write field=header, for example name=Tenant. Columns in the file: {headers}."},
     "import.reason.field": {"nl": "{field}: {message}", "en": "{field}: {message}"},
     "import.reason.number": {"nl": "huisnummer \"{value}\" klopt niet. Zet alleen het nummer hier en de letter bij Toevoeging.", "en": "house number \"{value}\" is not valid. Put only the number here and the letter under Addition."},
     "import.reason.duplicate": {"nl": "dit adres staat al op regel {first}. Deze regel is overgeslagen.", "en": "this address is already on row {first}. This row was skipped."},

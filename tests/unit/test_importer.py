@@ -208,6 +208,12 @@ def test_import_households_command(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     capsys.readouterr()
     assert main(["import", "households", str(path), "--project", "KB-02", "--dry-run"]) == 1
     assert "Naam huurder" in capsys.readouterr().err
+    assert main(["import", "households", str(path), "--project", "KB-02", "--dry-run",
+                 "--column", "name=Huurder 1"]) == 0
+    assert "3 nieuw, 0 bijgewerkt, 0 ongewijzigd, 3 afgekeurd" in capsys.readouterr().out
+    assert main(["import", "households", str(path), "--project", "KB-02",
+                 "--column", "name=Huurdr"]) == 1
+    assert "Huurder 1" in capsys.readouterr().err
     csv_path = semicolon_csv(tmp_path)
     assert main(["import", "households", str(csv_path), "--project", "KB-02",
                  "--dry-run"]) == 0
