@@ -30,6 +30,7 @@ from typing import Any
 from sqlalchemy import Column, Connection, Table, and_, delete, insert, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from renodesk.core import erasure
 from renodesk.storage import codec, oplog
 from renodesk.storage.models import (
     SYNCED_MODELS,
@@ -169,6 +170,8 @@ class Merger:
                 result.held += 1
             else:
                 result.applied += 1
+        # Privacy: deleted and erased records keep no history (values) on this laptop.
+        erasure.after_merge(self.conn, batch, result.touched)
         return result
 
     def retry_held(self) -> MergeResult:
