@@ -49,6 +49,9 @@ case "${1:-}" in
     if ! command -v initdb >/dev/null && ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
       need_apt initdb postgresql
     fi
+    # Validators of the Linux desktop entry and AppStream metainfo (tests/packaging).
+    need_apt desktop-file-validate desktop-file-utils
+    need_apt appstreamcli appstream
     export QT_QPA_PLATFORM=offscreen
     exec "$VENV/bin/python" -m pytest -q -n 2 "$@"
     ;;

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 #: Beside the default workspace: where the coach chose to keep it in the first-run wizard.
 LOCATION_FILE = "location.txt"
 ENV_PASSPHRASE = "RENODESK_PASSPHRASE"  # as renodesk.security.keys.ENV_PASSPHRASE
+#: Smoke tests of the installed bundle: quit this many ms after the workspace is on screen.
+ENV_QUIT_AFTER_MS = "RENODESK_QUIT_AFTER_MS"
 
 
 def resolve_paths(data_dir: str | None, demo: bool) -> Paths:
@@ -170,4 +172,23 @@ def run(data_dir: str | None, language: str | None, demo: bool) -> int:
     window, startup = build(paths, language, demo)
     window.show()
     QTimer.singleShot(0, startup.begin)
+    if os.environ.get(ENV_QUIT_AFTER_MS):
+        _quit_once_shown(app, window, int(os.environ[ENV_QUIT_AFTER_MS]))
     return int(app.exec())
+
+
+def _quit_once_shown(app: QApplication, window: MainWindow, linger_ms: int,
+                     give_up_ms: int = 120_000) -> None:
+    """Close the window ``linger_ms`` after the workspace opened; exit 3 if it never did."""
+    waited = [0]
+
+    def poll() -> None:
+        if window.ready:
+            QTimer.singleShot(linger_ms, window.close)
+        elif waited[0] >= give_up_ms:
+            app.exit(3)
+        else:
+            waited[0] += 100
+            QTimer.singleShot(100, poll)
+
+    poll()

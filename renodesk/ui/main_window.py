@@ -176,6 +176,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.addActions(list(self.command_actions.values()))
         self.go_menu = menus.addMenu("")
         self.go_menu.addActions([*self.go_actions, self.act_back])
+        from renodesk.ui.about import HelpMenu
+
+        self.help_menu = HelpMenu(self)
+        menus.addMenu(self.help_menu)
 
     def retranslate(self) -> None:
         """Set every text of the shell in the current language."""
