@@ -127,6 +127,8 @@ class GuidancePanel(QGroupBox):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Matching guidance"))
         self.list.setMinimumWidth(200)
+        self.list.setWordWrap(True)  # long titles wrap instead of hiding behind a scroll bar
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.list.currentItemChanged.connect(self._chosen)
         self.detail = QTextBrowser(self)
@@ -321,6 +323,7 @@ class SuggestionsDialog(QDialog):
         description = QLineEdit(text, parent)
         description.setAccessibleName(self.tr("Description"))
         description.setCursorPosition(0)
+        description.setToolTip(text)
         include.setAccessibleName(self.tr("Include: %1").replace("%1", text))
         include.toggled.connect(description.setEnabled)
         due = QLineEdit(parent)
