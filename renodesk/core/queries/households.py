@@ -26,7 +26,7 @@ from renodesk.core.queries.common import (
 )
 from renodesk.core.workspace import Workspace
 from renodesk.storage.models import Dwelling, Household, Project
-from renodesk.storage.search import match_ids_sql, search_terms
+from renodesk.storage.search import search_terms
 
 _household: Table = Household.__table__  # type: ignore[assignment]
 _dwelling: Table = Dwelling.__table__  # type: ignore[assignment]
@@ -87,7 +87,7 @@ def household_ids(conn: Connection, flt: HouseholdFilter) -> list[str]:
     params: dict[str, Any] = {}
     terms = search_terms(flt.query)
     if terms:
-        match_sql, match_params = match_ids_sql(terms)
+        match_sql, match_params = _match_sql(terms)
         # The trigram index narrows first; the join then only orders the matches.
         where.append(f"h.id IN ({match_sql} LIMIT {SEARCH_LIMIT})")
         params.update(match_params)
@@ -114,6 +114,21 @@ def household_ids(conn: Connection, flt: HouseholdFilter) -> list[str]:
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY d.postcode, d.number, d.addition, h.name")
     return [str(r[0]) for r in conn.execute(text(sql), params)]
+
+
+def _match_sql(terms: list[str]) -> tuple[str, dict[str, str]]:
+    """One pass over the search index: terms of three letters or more through the trigram
+    index (all in one MATCH), shorter ones ("12", "b") as LIKE on just those matches."""
+    params: dict[str, str] = {}
+    long_terms = [t for t in terms if len(t) >= 3]
+    where: list[str] = []
+    if long_terms:
+        params["match"] = " ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
+        where.append("household_search MATCH :match")
+    for i, term in enumerate(t for t in terms if len(t) < 3):
+        params[f"s{i}"] = "%" + term.replace("%", "").replace("_", "") + "%"
+        where.append(f"body LIKE :s{i}")
+    return "SELECT hid FROM household_search WHERE " + " AND ".join(where), params
 
 
 # The last :tries contact moments of each household, none of them 'reached'.
