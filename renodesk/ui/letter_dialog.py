@@ -7,6 +7,7 @@ preview of a PDF (QtPdf) and printing a PDF on any system printer.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -221,6 +222,12 @@ class LetterDialog(QDialog):
             signal.connect(self.refresh)
         self.refresh()
 
+    def _templates(self, ws: Any) -> Path | None:
+        """The given template folder, else the workspace's own (``<workspace>/letters``)."""
+        from renodesk.core.letters import workspace_templates
+
+        return self.templates or workspace_templates(ws)
+
     def choice(self) -> LetterChoice:
         state = self.large_print.checkState()
         large = None if state == Qt.CheckState.PartiallyChecked else \
@@ -235,7 +242,7 @@ class LetterDialog(QDialog):
         from renodesk.core.letters import preview_letter
 
         choice = self.choice()
-        self.runner.read(lambda ws: preview_letter(ws, choice, self.templates),
+        self.runner.read(lambda ws: preview_letter(ws, choice, self._templates(ws)),
                          lambda result, error: self._previewed(result, error))
 
     def _previewed(self, result: Any, error: BaseException | None) -> None:
@@ -268,7 +275,7 @@ class LetterDialog(QDialog):
             self.message.setText(self.tr("The letter is kept with the household."))
             then(made.result.pdf)
 
-        self.runner.write(lambda ws: make_letter(ws, choice, self.templates), kept)
+        self.runner.write(lambda ws: make_letter(ws, choice, self._templates(ws)), kept)
 
     def print_letter(self) -> None:
         self._keep_then(lambda pdf: print_pdf(self, pdf))
@@ -276,3 +283,21 @@ class LetterDialog(QDialog):
     def save_letter(self) -> None:
         name = f"{LetterKind(self.kind.currentData()).label()}.pdf"
         self._keep_then(lambda pdf: save_pdf(self, pdf, name))
+
+
+def letter_button(parent: QWidget, runner: Runner,
+                  household_id: Callable[[], str | None] = lambda: None,
+                  visit_id: Callable[[], str | None] = lambda: None) -> QPushButton:
+    """"Brief maken": a button for a household's profile or a visit that opens the dialog
+    for the household or visit shown at the moment it is pressed."""
+    button = QPushButton(QCoreApplication.translate("LetterDialog", "Make a &letter..."),
+                         parent)
+    button.setObjectName("makeLetter")
+
+    def open_dialog() -> None:
+        household, visit = household_id(), visit_id()
+        if household or visit:
+            LetterDialog(runner, household, visit, parent=parent).exec()
+
+    button.clicked.connect(open_dialog)
+    return button

@@ -1,4 +1,4 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
@@ -51,7 +51,7 @@
         <translation>Brief maken</translation>
     </message>
     <message>
-        <source>The household's language</source>
+        <source>The household&apos;s language</source>
         <translation>De taal van het huishouden</translation>
     </message>
     <message>
@@ -83,7 +83,7 @@
         <translation>&amp;Sluiten</translation>
     </message>
     <message>
-        <source>Printing or saving keeps the letter with the household's record.</source>
+        <source>Printing or saving keeps the letter with the household&apos;s record.</source>
         <translation>Bij afdrukken of opslaan wordt de brief bewaard bij het huishouden.</translation>
     </message>
     <message>
@@ -97,6 +97,10 @@
     <message>
         <source>The letter is kept with the household.</source>
         <translation>De brief is bewaard bij het huishouden.</translation>
+    </message>
+    <message>
+        <source>Make a &amp;letter...</source>
+        <translation>&amp;Brief maken...</translation>
     </message>
 </context>
 <context>
@@ -231,7 +235,7 @@
         <translation>Functie van de ondertekenaar</translation>
     </message>
     <message>
-        <source>Empty: the household's coach signs</source>
+        <source>Empty: the household&apos;s coach signs</source>
         <translation>Leeg: de wooncoach van het huishouden ondertekent</translation>
     </message>
     <message>

@@ -129,3 +129,32 @@ def test_a_batch_for_a_project_can_be_cancelled_and_then_made(
     assert made >= 3
     assert page.table.rowCount() == made
     assert page.preview.page_count >= made and page.save_button.isEnabled()
+
+
+def test_the_make_a_letter_button_opens_the_dialog_for_the_visit_shown(
+        qtbot: Any, context: PageContext, small_demo: Workspace,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    from renodesk.ui import letter_dialog
+
+    opened: list[Any] = []
+
+    def exec_(dialog: Any) -> int:
+        opened.append(dialog)
+        return 0
+
+    monkeypatch.setattr(letter_dialog.LetterDialog, "exec", exec_)
+    with small_demo.engine.connect() as conn:
+        visit_id = str(conn.execute(text("SELECT id FROM visit WHERE status = 'done'")).scalar())
+    host = QWidget()
+    qtbot.addWidget(host)
+    shown: list[str | None] = [None]
+    button = letter_dialog.letter_button(host, context.runner, visit_id=lambda: shown[0])
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert opened == []  # nothing shown yet: nothing to write about
+    shown[0] = visit_id
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert len(opened) == 1 and opened[0].visit_id == visit_id
+    assert opened[0].kind.currentData() == LetterKind.INVITATION.value
+    assert opened[0].preview.page_count >= 1
