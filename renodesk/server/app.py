@@ -171,6 +171,19 @@ def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
         """Which team and device this token belongs to (to test a connection)."""
         return schemas.WhoAmI(team=who.team, device_id=who.device_id)
 
+    @app.get("/v1/team-key", response_model=schemas.TeamKey,
+             responses={**ERRORS, 404: ERRORS[400]})
+    def get_team_key(who: Caller) -> schemas.TeamKey:
+        """The team's wrapped key, for a coach joining with the team passphrase."""
+        with db.read() as session:
+            return schemas.TeamKey(team_json=store.team_key(session, who.team_id))
+
+    @app.put("/v1/team-key", response_model=schemas.TeamKey, responses=ERRORS)
+    def put_team_key(body: schemas.TeamKey, who: Caller) -> schemas.TeamKey:
+        """Keep the team's wrapped key (once; the same content again is harmless)."""
+        with db.write() as session:
+            return schemas.TeamKey(team_json=store.store_team_key(session, who, body.team_json))
+
     @app.post("/v1/changesets", response_model=schemas.PushReply, responses=ERRORS)
     def push(body: schemas.PushRequest, who: Caller) -> schemas.PushReply:
         """Store a batch of this device's changesets. Pushing the same batch again is

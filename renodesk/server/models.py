@@ -16,6 +16,7 @@ from sqlalchemy import (
     LargeBinary,
     MetaData,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -45,6 +46,9 @@ class Team(Base):
     #: Position the next changeset of this team gets. Pushes lock this row (FOR UPDATE)
     #: so positions are handed out and committed in one order; see store.append_changesets.
     next_position: Mapped[int] = mapped_column(BigInteger, default=1)
+    #: The team's ``team.json`` (its key wrapped under the team passphrase), so a coach
+    #: of a team without a shared folder can join with the passphrase. Opaque here.
+    wrapped_key: Mapped[str | None] = mapped_column(Text, nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 

@@ -11,6 +11,8 @@ MAX_CHANGESET_BYTES = 512 * 1024
 #: Base64 turns 3 bytes into 4 characters.
 MAX_CHANGESET_CHARS = (MAX_CHANGESET_BYTES + 2) // 3 * 4
 MAX_PULL = 500
+#: Largest ``team.json`` a team may keep on the server.
+MAX_TEAM_KEY_CHARS = 4096
 
 
 class ErrorDetail(BaseModel):
@@ -81,3 +83,12 @@ class PullReply(BaseModel):
     head: int = Field(description="The team's last position; a cursor above it means "
                       "the server lost data (restored from an older backup).")
     more: bool
+
+
+class TeamKey(BaseModel):
+    team_json: str = Field(
+        min_length=2,
+        max_length=MAX_TEAM_KEY_CHARS,
+        description="The team's team.json: its key wrapped under the team passphrase. "
+        "The server cannot read the key.",
+    )

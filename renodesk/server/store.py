@@ -272,6 +272,28 @@ def touch_device(session: Session, device_pk: int) -> None:
     session.execute(update(Device).where(Device.id == device_pk).values(last_seen_at=utcnow()))
 
 
+# --- the team's wrapped key -------------------------------------------------------
+
+
+def team_key(session: Session, team_id: int) -> str:
+    """The team's ``team.json`` as a member laptop stored it; refused when there is none."""
+    stored = session.scalar(select(Team.wrapped_key).where(Team.id == team_id))
+    if stored is None:
+        raise ApiError(404, "no_team_key")
+    return stored
+
+
+def store_team_key(session: Session, caller: Caller, team_json: str) -> str:
+    """Keep the team's ``team.json`` once. The same content again is fine; other content
+    is refused, so one laptop cannot swap the team's key under the others."""
+    team = session.scalars(select(Team).where(Team.id == caller.team_id).with_for_update()).one()
+    if team.wrapped_key is not None and team.wrapped_key != team_json:
+        raise ApiError(409, "team_key_exists")
+    team.wrapped_key = team_json
+    session.flush()
+    return team_json
+
+
 # --- the stream -------------------------------------------------------------------
 
 

@@ -171,6 +171,20 @@ class ServerClient:
         reply = self._call("GET", "/v1/whoami")
         return reply["team"], reply["device_id"]
 
+    def team_key(self) -> str | None:
+        """The team's ``team.json`` kept on the server, or None when there is none yet."""
+        try:
+            reply = self._call("GET", "/v1/team-key")
+        except ServerRefused as exc:
+            if exc.status == 404 and exc.code == "no_team_key":
+                return None
+            raise
+        return str(reply["team_json"])
+
+    def store_team_key(self, team_json: str) -> None:
+        """Keep the team's ``team.json`` on the server (refused if another one is there)."""
+        self._call("PUT", "/v1/team-key", json={"team_json": team_json})
+
     def push(self, blobs: Sequence[bytes]) -> list[Acknowledged]:
         """Send changesets (oldest first) in batches. Safe to repeat after a failure:
         the server stores each changeset once."""
