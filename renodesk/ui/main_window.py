@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
                                          self.open_settings, "settings")
         if self.act_settings.shortcut().isEmpty():
             self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
+        self.act_organisation = self._action("", self.open_organisation, "organisation")
         self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close, "quit")
         self.act_back = self._action(QKeySequence.StandardKey.Back, self.back, "back")
         self.command_actions: dict[str, QAction] = {
@@ -169,7 +170,7 @@ class MainWindow(QMainWindow):
                 f"Ctrl+{number}", lambda _c=False, k=key: self.navigate(k), f"go-{key}"))
         menus = self.menuBar()
         self.file_menu = menus.addMenu("")
-        self.file_menu.addActions([self.act_settings, self.act_lock])
+        self.file_menu.addActions([self.act_organisation, self.act_settings, self.act_lock])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         self.edit_menu = menus.addMenu("")
@@ -188,6 +189,9 @@ class MainWindow(QMainWindow):
         self.go_menu.setTitle(self.tr("&Go"))
         self.act_lock.setText(self.tr("&Lock now"))
         self.act_settings.setText(self.tr("&Settings..."))
+        from renodesk.ui.organisation_dialog import menu_text
+
+        self.act_organisation.setText(menu_text())
         self.act_quit.setText(self.tr("&Quit"))
         self.act_back.setText(self.tr("&Back"))
         texts = {"search": self.tr("&Search"), "new_visit": self.tr("&New visit"),
@@ -386,6 +390,13 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.settings, self)
         if dialog.exec():
             self.apply_settings()
+
+    def open_organisation(self) -> None:
+        """Organisation and letterhead (renodesk.ui.organisation_dialog)."""
+        from renodesk.ui.organisation_dialog import OrganisationDialog
+
+        if self.runner.has_workspace:
+            OrganisationDialog(self.runner, self).exec()
 
     def apply_settings(self) -> None:
         """Take over changed preferences: idle time now, language by rebuilding pages."""
