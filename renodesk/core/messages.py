@@ -269,7 +269,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "letters.error.logo_too_large": {"nl": 'Het logo is {size} MB. Kies een bestand van hoogstens {limit} MB.', "en": 'The logo is {size} MB. Choose a file of at most {limit} MB.'},
     "letters.error.logo_format": {"nl": 'Het logo moet een PNG- of JPEG-bestand zijn.', "en": 'The logo must be a PNG or JPEG file.'},
     "letters.error.out_not_writable": {"nl": 'Het bestand {path} kan niet worden geschreven ({detail}). Kies een andere map.', "en": 'The file {path} cannot be written ({detail}). Choose another folder.'},
-    "letters.cli.written": {"nl": '{path} gemaakt: {pages} pagina(\'s), {letters} brief/brieven bewaard bij de huishoudens.', "en": '{path} written: {pages} page(s), {letters} letter(s) kept with the households.'},
+    "letters.cli.written": {"nl": '{path} is gemaakt. Aantal pagina\'s: {pages}. Aantal brieven bewaard bij de huishoudens: {letters}.', "en": '{path} is written. Pages: {pages}. Letters kept with the households: {letters}.'},
     "letters.cli.skipped": {"nl": 'Overgeslagen (geen passend bezoek): {names}', "en": 'Skipped (no suitable visit): {names}'},
     "letters.cli.warning": {"nl": 'Let op: {message}', "en": 'Note: {message}'},
     # --- records: visits, adjustments, actions (renodesk.core.visits) ---
