@@ -418,11 +418,22 @@
         <translation>Huishoudens</translation>
     </message>
     <message numerus="yes">
+        <source>More than %n: type more to narrow the search</source>
+        <translation>
+            <numerusform>Meer dan %n: typ verder om minder te vinden</numerusform>
+            <numerusform>Meer dan %n: typ verder om minder te vinden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n household(s)</source>
         <translation>
             <numerusform>%n huishouden</numerusform>
             <numerusform>%n huishoudens</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Choose a household first, then press Ctrl+N.</source>
+        <translation>Kies eerst een huishouden en druk dan op Ctrl+N.</translation>
     </message>
 </context>
 <context>
@@ -758,7 +769,7 @@
     <name>VisitsPage</name>
     <message>
         <source>Status</source>
-        <extracomment>Save a draft this long after the last keystroke (ms).</extracomment>
+        <extracomment>Save a draft this long after the last keystroke (ms). Agreements and actions already recorded at this visit.</extracomment>
         <translation>Status</translation>
     </message>
     <message>
@@ -847,6 +858,10 @@
     <message>
         <source>The visit is planned.</source>
         <translation>Het bezoek is gepland.</translation>
+    </message>
+    <message>
+        <source>Already recorded at this visit: %1 agreement(s) and %2 action(s). You find them under Agreements and Actions.</source>
+        <translation>Bij dit bezoek zijn al %1 afspraken en %2 acties vastgelegd. U vindt ze bij Afspraken en Acties.</translation>
     </message>
     <message>
         <source>final since %1</source>

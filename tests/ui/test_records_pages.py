@@ -76,6 +76,18 @@ def test_find_a_household_as_you_type_and_open_it(qtbot: Any, context: PageConte
     assert recorder.went == [("household", world.households["Nguyễn Văn An"])]
 
 
+def test_ctrl_n_on_the_list_plans_a_visit_for_the_chosen_household(
+        qtbot: Any, context: PageContext, recorder: Recorder, world: World) -> None:
+    from renodesk.ui.pages.households import HouseholdsPage
+
+    page = shown(qtbot, HouseholdsPage(context))
+    page.run_command("new_visit")
+    assert recorder.went == [] and recorder.said
+    page.view.setCurrentIndex(page.model.index(0, 0))
+    page.run_command("new_visit")
+    assert recorder.went == [("visits", {"plan_for": world.households["Gülşen Yılmaz"]})]
+
+
 def test_filters_narrow_the_list(qtbot: Any, context: PageContext) -> None:
     from renodesk.ui.pages.households import HouseholdsPage
 
@@ -119,6 +131,8 @@ def test_record_a_visit_with_an_adjustment_and_an_action(qtbot: Any, context: Pa
             "SELECT description FROM action WHERE visit_id = ?", (visit_id,)).all()
     assert adjustments == [("temporary_housing", "agreed", "Rustwoning tijdens de sloop")]
     assert actions == [("Rustwoning reserveren",)]
+    assert "1 agreement(s) and 1 action(s)" in page.state.text()
+    assert form.adjustment_table.rowCount() == 0  # saved once, not offered again
     assert page.finalise_button.isEnabled()
     qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
     assert world.ws.get("visit", visit_id)["finalised_at"] is not None

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from renodesk.core import enums
 from renodesk.core.queries.households import (
+    SEARCH_LIMIT,
     HouseholdFilter,
     HouseholdRow,
     household_ids,
@@ -55,7 +56,7 @@ def search(ws: Workspace, flt: HouseholdFilter) -> SearchResult:
 class HouseholdsPage(Page):
     key = "households"
     icon = "households"
-    commands = frozenset({"search", "refresh"})
+    commands = frozenset({"search", "refresh", "new_visit"})
     WATCHED = frozenset({"household", "dwelling", "action", "contact_moment", "vulnerability"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -157,7 +158,11 @@ class HouseholdsPage(Page):
                 self.context.notify(str(error))
                 return
             self.model.set_ids(result.ids, result.first_rows)
-            self.count.setText(self.tr("%n household(s)", "", len(result.ids)))
+            if flt.query.strip() and len(result.ids) >= SEARCH_LIMIT:
+                self.count.setText(self.tr("More than %n: type more to narrow the search",
+                                           "", SEARCH_LIMIT))
+            else:
+                self.count.setText(self.tr("%n household(s)", "", len(result.ids)))
 
         self.context.runner.read(lambda ws: search(ws, flt), shown)
 
@@ -184,6 +189,12 @@ class HouseholdsPage(Page):
             self.query.selectAll()
         elif name == "refresh":
             self.refresh()
+        elif name == "new_visit":
+            household_id = self.view.currentIndex().data(ID_ROLE)
+            if household_id:
+                self.context.navigate("visits", {"plan_for": household_id})
+            else:
+                self.context.notify(self.tr("Choose a household first, then press Ctrl+N."))
 
 
 def _projects(ws: Workspace) -> list[ProjectRow]:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy import text
 
 from renodesk.core import enums
 from renodesk.core.drafts import Draft, DraftStore, draft_key
@@ -70,6 +71,9 @@ class OpenVisit:
     household_name: str
     address: str
     draft: Draft | None
+    #: Agreements and actions already recorded at this visit.
+    agreements: int = 0
+    actions: int = 0
 
 
 def _list(ws: Workspace, flt: WorkFilter) -> VisitList:
@@ -83,9 +87,14 @@ def _open(ws: Workspace, visit_id: str) -> OpenVisit:
     household = ws.get("household", visit["household_id"])
     dwelling = ws.get("dwelling", household["dwelling_id"])
     ws.record_access("view", "visit", visit_id, household["id"])
+    with ws.engine.connect() as conn:
+        agreements, actions = conn.execute(text(
+            "SELECT (SELECT count(*) FROM adjustment WHERE visit_id = :v), "
+            "(SELECT count(*) FROM action WHERE visit_id = :v)"), {"v": visit_id}).one()
     return OpenVisit(visit, household["name"],
                      address(dwelling["street"], dwelling["number"], dwelling["addition"]),
-                     DraftStore(ws.engine).load(draft_key("visit", visit_id)))
+                     DraftStore(ws.engine).load(draft_key("visit", visit_id)),
+                     int(agreements), int(actions))
 
 
 def _household_label(ws: Workspace, household_id: str) -> str:
@@ -365,6 +374,11 @@ class VisitsPage(Page):
         self.next_step.clear()
         self.heading.setText(f"{opened.household_name}, {opened.address}")
         self._show_state()
+        if opened.agreements or opened.actions:
+            self.state.setText(self.state.text() + "\n" + self.tr(
+                "Already recorded at this visit: %1 agreement(s) and %2 action(s). "
+                "You find them under Agreements and Actions.").replace(
+                "%1", str(opened.agreements)).replace("%2", str(opened.actions)))
         self.form.set_content({"attendees": visit["attendees"], "notes": visit["notes"],
                                "wishes": visit["wishes"], "worries": visit["worries"]})
         self._show_editor(True)
