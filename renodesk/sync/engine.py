@@ -49,6 +49,8 @@ from renodesk.sync.team import Team
 
 #: More deletes than this in one sync stop and ask first (setting ``sync.delete_limit``).
 DEFAULT_DELETE_LIMIT = 50
+#: Meta key of the last successful sync (ISO date-time), shown in the status bar.
+LAST_SYNC_META = "last_sync_at"
 #: Operations per changeset file.
 BATCH = 5000
 
@@ -105,7 +107,7 @@ class SyncRun:
 
     def __init__(self, ws: Workspace, team: Team, *, allow_deletes: bool = False,
                  delete_limit: int = DEFAULT_DELETE_LIMIT, progress: Progress | None = None,
-                 batch: int = BATCH) -> None:
+                 batch: int = BATCH, send: bool = True) -> None:
         self.ws = ws
         self.team = team
         self.folder = TeamFolder(team.folder, team.slug)
@@ -113,6 +115,9 @@ class SyncRun:
         self.delete_limit = delete_limit
         self.progress = progress
         self.batch = batch
+        #: False for a folder that only relays what others sent (the server's inbox):
+        #: this laptop's changesets are written to its own team folder only.
+        self.send = send
         self.report = SyncReport()
 
     # -- plumbing ---------------------------------------------------------------
@@ -138,7 +143,8 @@ class SyncRun:
     def run(self) -> SyncReport:
         try:
             self.folder.check(self.team.team_id)
-            self._send()
+            if self.send:
+                self._send()
             self._bootstrap()
             self._receive()
             if self.report.stopped is None:
@@ -308,7 +314,7 @@ class SyncRun:
             else:
                 self.report.held_waiting += 1
         if self.report.stopped is None:
-            self.ws.set_meta("sync_last_at", datetime.now().isoformat(timespec="seconds"))
+            self.ws.set_meta(LAST_SYNC_META, datetime.now().isoformat(timespec="seconds"))
 
 
 def sync(ws: Workspace, team: Team, **options: Any) -> SyncReport:
