@@ -101,7 +101,9 @@ def _heading(ctx: LetterContext, key: str) -> TextBlock:
 
 
 def _bullets(ctx: LetterContext, items: tuple[str, ...]) -> list[Flowable]:
-    return [TextBlock([(REGULAR, item)], ctx.styles.bullet, bullet="•") for item in items]
+    # A point of a list is never split over two pages.
+    return [TextBlock([(REGULAR, item)], ctx.styles.bullet, bullet="•", unbreakable=True)
+            for item in items]
 
 
 def _when(ctx: LetterContext, agreement: Agreement) -> str:
@@ -165,7 +167,8 @@ def invitation(ctx: LetterContext) -> list[Flowable]:
     if visit.purpose:
         story += [_heading(ctx, "invitation.purpose_heading"), _text(ctx, visit.purpose)]
     if visit.to_have_ready:
-        story += [_heading(ctx, "invitation.ready_heading"), *_bullets(ctx, visit.to_have_ready),
+        story += [KeepTogether([_heading(ctx, "invitation.ready_heading"),
+                                *_bullets(ctx, visit.to_have_ready)]),
                   Spacer(1, ctx.styles.gap * 0.5)]
     story += [_para(ctx, "invitation.company"),
               _para(ctx, "invitation.move", name=contact.name, phone=contact.phone)]
