@@ -44,5 +44,5 @@ cp "$HERE/$ID.metainfo.xml" "$SHARE/metainfo/"
 cp -r "$HERE/icons/hicolor" "$SHARE/icons/" 2>/dev/null \
   || { mkdir -p "$SHARE/icons" && cp -r "$HERE/icons/hicolor" "$SHARE/icons/"; }
 command -v update-desktop-database >/dev/null && update-desktop-database -q "$SHARE/applications" || true
-command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$SHARE/icons/hicolor" || true
+command -v gtk-update-icon-cache >/dev/null && gtk-update-icon-cache -q -t "$SHARE/icons/hicolor" 2>/dev/null || true
 echo "RenoDesk installed in $PROGRAM; start it from the menu or with: $BIN/renodesk"

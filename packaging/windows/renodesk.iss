@@ -57,6 +57,8 @@ nl.DeleteDataTitle=Ook uw RenoDesk-gegevens verwijderen?
 nl.DeleteDataText=RenoDesk is verwijderd. Uw werkmap met huishoudens, bezoeken en brieven staat nog in:%n%1%n%nWilt u die ook verwijderen? Dat kan niet ongedaan worden gemaakt. Wijzigingen die nog niet gesynchroniseerd zijn, gaan dan verloren.%n%nKies Nee om de gegevens te bewaren (aanbevolen).
 en.DeleteDataTitle=Also delete your RenoDesk data?
 en.DeleteDataText=RenoDesk has been removed. Your workspace with households, visits and letters is still in:%n%1%n%nDo you want to delete it too? This cannot be undone. Changes that were not synchronised yet will be lost.%n%nChoose No to keep the data (recommended).
+nl.DemoComment=Oefenen met fictieve gegevens; de echte werkruimte blijft apart
+en.DemoComment=Practise with fictitious data; your real workspace stays separate
 nl.DesktopIcon=Snelkoppeling op het bureaublad
 en.DesktopIcon=Shortcut on the desktop
 
@@ -68,6 +70,7 @@ Source: "{#Bundle}\*"; DestDir: "{app}"; Flags: ignoreversion recursesubdirs cre
 
 [Icons]
 Name: "{autoprograms}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; AppUserModelID: "nl.renodesk.RenoDesk"
+Name: "{autoprograms}\{#AppName} (demo)"; Filename: "{app}\{#AppExe}"; Parameters: "--demo"; WorkingDir: "{app}"; Comment: "{cm:DemoComment}"
 Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app}"; Tasks: desktopicon
 
 [Run]
