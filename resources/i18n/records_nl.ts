@@ -686,12 +686,12 @@
         <translation>Soort</translation>
     </message>
     <message>
-        <source>Agreement</source>
-        <translation>Afspraak</translation>
+        <source>What was agreed</source>
+        <translation>Wat is afgesproken</translation>
     </message>
     <message>
-        <source>Due (dd-mm-yyyy)</source>
-        <translation>Uiterlijk (dd-mm-jjjj)</translation>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
     </message>
     <message>
         <source>Status</source>
@@ -712,6 +712,10 @@
     <message>
         <source>Actions from this visit</source>
         <translation>Acties van dit bezoek</translation>
+    </message>
+    <message>
+        <source>A date such as 26-11-2026</source>
+        <translation>Een datum zoals 26-11-2026</translation>
     </message>
     <message>
         <source>Add agreement</source>

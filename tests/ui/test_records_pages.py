@@ -149,7 +149,7 @@ def test_a_wrong_inline_agreement_saves_nothing_and_says_why(qtbot: Any, context
     qtbot.mouseClick(page.form.add_adjustment, Qt.MouseButton.LeftButton)  # left empty
     page.run_command("save")
     assert world.ws.get("visit", visit_id)["notes"] == ""
-    assert "Agreement 1" in page.form.adjustment_errors.text()
+    assert "Agreement 1, What was agreed: " in page.form.adjustment_errors.text()
     assert page.errors.general.text() == "Nothing was saved. Check the red text."
 
 

@@ -123,14 +123,14 @@ class VisitReportForm(QWidget):
             edit.setObjectName(name)
             edit.setTabChangesFocus(True)
             edit.setMinimumHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
-            edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 6 + 12)
+            edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 5 + 12)
             self.texts[name] = edit
             errors.add_row(form, name, labels[name], edit)
             edit.textChanged.connect(self.edited)
         self.attendees.textChanged.connect(self.edited)
 
         self.adjustment_table = InlineTable(
-            [self.tr("Category"), self.tr("Agreement"), self.tr("Due (dd-mm-yyyy)"),
+            [self.tr("Category"), self.tr("What was agreed"), self.tr("Due"),
              self.tr("Status")],
             {self.A_CATEGORY: enums.AdjustmentCategory, self.A_STATUS: enums.AdjustmentStatus},
             self.tr("Agreements made at this visit"), self)
@@ -138,14 +138,22 @@ class VisitReportForm(QWidget):
         self.adjustment_table.horizontalHeader().setSectionResizeMode(
             self.A_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
         self.adjustment_table.horizontalHeader().resizeSection(self.A_CATEGORY, 170)
+        self.adjustment_table.horizontalHeader().resizeSection(self.A_DUE, 95)
+        self.adjustment_table.horizontalHeader().resizeSection(self.A_STATUS, 110)
         self.adjustment_errors = ErrorLabel(self)
         self.action_table = InlineTable(
-            [self.tr("What"), self.tr("For whom"), self.tr("Due (dd-mm-yyyy)")], {},
+            [self.tr("What"), self.tr("For whom"), self.tr("Due")], {},
             self.tr("Actions from this visit"), self)
         self.action_table.setObjectName("inlineActions")
         self.action_table.horizontalHeader().setSectionResizeMode(
             self.T_DESCRIPTION, QHeaderView.ResizeMode.Stretch)
+        self.action_table.horizontalHeader().resizeSection(self.T_DUE, 95)
         self.action_errors = ErrorLabel(self)
+        date_tip = self.tr("A date such as 26-11-2026")
+        for table, due in ((self.adjustment_table, self.A_DUE), (self.action_table, self.T_DUE)):
+            header_item = table.horizontalHeaderItem(due)
+            if header_item is not None:
+                header_item.setToolTip(date_tip)
         for table in (self.adjustment_table, self.action_table):
             table.itemChanged.connect(lambda _item: self.edited.emit())
 
@@ -236,12 +244,20 @@ class VisitReportForm(QWidget):
     def show_inline_errors(self, messages: dict[str, str], agreement: str, action: str) -> None:
         """Messages for ``adjustments.<i>.<field>`` / ``actions.<i>.<field>`` under their table;
         ``agreement`` and ``action`` are translated templates with %1 for the row number."""
+        columns = {
+            "adjustments": {"category": self.tr("Category"), "description": self.tr("What was agreed"),
+                            "due_date": self.tr("Due"), "status": self.tr("Status")},
+            "actions": {"description": self.tr("What"), "for_whom": self.tr("For whom"),
+                        "due_date": self.tr("Due")},
+        }
         lines: dict[str, list[str]] = {"adjustments": [], "actions": []}
         for name, text in messages.items():
             kind, _, rest = name.partition(".")
             if kind in lines:
-                number = int(rest.partition(".")[0]) + 1
+                index, _, field = rest.partition(".")
                 template = agreement if kind == "adjustments" else action
-                lines[kind].append(f"{template.replace('%1', str(number))}: {text}")
+                where = template.replace("%1", str(int(index) + 1))
+                column = columns[kind].get(field)
+                lines[kind].append(f"{where}, {column}: {text}" if column else f"{where}: {text}")
         self.adjustment_errors.say("\n".join(lines["adjustments"]))
         self.action_errors.say("\n".join(lines["actions"]))

@@ -253,9 +253,9 @@ class VisitsPage(Page):
 
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.not_home_button)  # first thing at the door: on top
         heading_row.addWidget(self.open_profile)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.not_home_button)
         buttons.addStretch(1)
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.save_button)
@@ -382,6 +382,7 @@ class VisitsPage(Page):
         self.form.set_content({"attendees": visit["attendees"], "notes": visit["notes"],
                                "wishes": visit["wishes"], "worries": visit["worries"]})
         self._show_editor(True)
+        self.editor_scroll.verticalScrollBar().setValue(0)
         final = visit["finalised_at"] is not None
         self.form.set_read_only(final)
         self.save_button.setEnabled(not final)
