@@ -137,6 +137,7 @@ class AboutDialog(QDialog):
             for column, text in enumerate(
                     (component.name, component_version(component), component.licence)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+        self.table.resizeRowsToContents()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
