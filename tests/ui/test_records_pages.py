@@ -176,6 +176,8 @@ def test_plan_a_visit_from_a_profile(qtbot: Any, context: PageContext, world: Wo
     profile = shown(qtbot, HouseholdPage(context), household)
     profile.run_command("new_visit")
     assert recorder.went == [("visits", {"plan_for": household})]
+    profile.run_command("search")  # Ctrl+F from a profile: back to finding a household
+    assert recorder.went[-1] == ("households", None)
     page = shown(qtbot, VisitsPage(context), {"plan_for": household})
     assert "Henk Visser" in page.heading.text()
     page.kind.setCurrentIndex(page.kind.findData("introduction"))

@@ -65,7 +65,7 @@ class HouseholdPage(Page):
     key = "household"
     icon = "household"
     in_navigation = False
-    commands = frozenset({"save", "refresh", "new_visit"})
+    commands = frozenset({"save", "refresh", "new_visit", "search"})
     WATCHED = frozenset({"household", "vulnerability", "involvement", "contact_moment", "visit",
                          "adjustment", "action", "letter"})
 
@@ -409,6 +409,9 @@ class HouseholdPage(Page):
             self.timeline_model.set_rows(profile.timeline)
 
     def run_command(self, name: str) -> None:
+        if name == "search":  # Ctrl+F anywhere: find a household
+            self.context.navigate("households", None)
+            return
         if name == "save":
             self.save()
         elif name == "refresh":

@@ -43,7 +43,7 @@ def _detail(ws: Workspace, project_id: str) -> ProjectDetail:
 class ProjectsPage(Page):
     key = "projects"
     icon = "projects"
-    commands = frozenset({"refresh"})
+    commands = frozenset({"refresh", "search"})
     WATCHED = frozenset({"project", "dwelling", "household", "roster_entry", "project_partner",
                          "team_member", "partner", "legal_figure"})
 
@@ -221,6 +221,9 @@ class ProjectsPage(Page):
             self.load()
 
     def run_command(self, name: str) -> None:
+        if name == "search":  # Ctrl+F anywhere: find a household
+            self.context.navigate("households", None)
+            return
         if name == "refresh":
             self.load()
 

@@ -245,7 +245,8 @@ class VisitReportForm(QWidget):
         """Messages for ``adjustments.<i>.<field>`` / ``actions.<i>.<field>`` under their table;
         ``agreement`` and ``action`` are translated templates with %1 for the row number."""
         columns = {
-            "adjustments": {"category": self.tr("Category"), "description": self.tr("What was agreed"),
+            "adjustments": {"category": self.tr("Category"),
+                            "description": self.tr("What was agreed"),
                             "due_date": self.tr("Due"), "status": self.tr("Status")},
             "actions": {"description": self.tr("What"), "for_whom": self.tr("For whom"),
                         "due_date": self.tr("Due")},

@@ -113,7 +113,7 @@ def _record(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
 class VisitsPage(Page):
     key = "visits"
     icon = "visits"
-    commands = frozenset({"new_visit", "save", "refresh"})
+    commands = frozenset({"new_visit", "save", "refresh", "search"})
     WATCHED = frozenset({"visit", "household"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
@@ -123,6 +123,7 @@ class VisitsPage(Page):
         self.plan_for: str | None = None
         self._generation = 0
         self._checked_drafts = False
+        self._advice = ""
         self.errors = FormErrors(self)
         self.model = VisitTableModel(lazy_loader(context.runner, visit_rows))
 
@@ -371,7 +372,8 @@ class VisitsPage(Page):
         self.visit_id, self.visit, self.plan_for = visit["id"], visit, None
         self.errors.clear()
         self.form.show_inline_errors({}, "", "")
-        self.next_step.clear()
+        self.next_step.setText(self._advice)
+        self._advice = ""
         self.heading.setText(f"{opened.household_name}, {opened.address}")
         self._show_state()
         if opened.agreements or opened.actions:
@@ -500,11 +502,12 @@ class VisitsPage(Page):
                 return
             if outcome is None:
                 return
+            advice = self.tr("Not at home is logged (attempt %1). Next step: %2").replace(
+                "%1", str(outcome.attempts)).replace("%2", self.step_text(outcome.next_step))
+            # Shown once the visit is re-read (which clears the editor), whenever that is.
+            self._advice = advice
+            self.context.notify(advice)
             self.open_visit(visit_id)
-            self.next_step.setText(self.tr(
-                "Not at home is logged (attempt %1). Next step: %2").replace(
-                "%1", str(outcome.attempts)).replace("%2", self.step_text(outcome.next_step)))
-            self.context.notify(self.next_step.text())
 
         self.context.runner.write(lambda ws: mark_not_home(ws, visit_id), done)
 
@@ -531,6 +534,9 @@ class VisitsPage(Page):
             self.refresh()
 
     def run_command(self, name: str) -> None:
+        if name == "search":  # Ctrl+F anywhere: find a household
+            self.context.navigate("households", None)
+            return
         if name == "save":
             self.save()
         elif name == "refresh":

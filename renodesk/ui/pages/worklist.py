@@ -33,7 +33,7 @@ class WorkListPage(Page, Generic[T]):
 
     #: Entities whose changes make the list stale.
     WATCHED: frozenset[str] = frozenset()
-    commands = frozenset({"refresh"})
+    commands = frozenset({"refresh", "search"})
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -161,6 +161,9 @@ class WorkListPage(Page, Generic[T]):
                     self.refresh_row(change.row_id)
 
     def run_command(self, name: str) -> None:
+        if name == "search":  # Ctrl+F anywhere: find a household
+            self.context.navigate("households", None)
+            return
         if name == "refresh":
             self.refresh()
 
