@@ -45,6 +45,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from renodesk.commands.gui import run_gui
 
         return run_gui(args)
+    from renodesk.logging_setup import start_logging
+    from renodesk.paths import Paths
+
+    start_logging(Paths.resolve(args.data_dir, demo=args.demo))
     try:
         return int(args.handler(args))
     except RenoDeskError as exc:

@@ -12,7 +12,9 @@ def register(subparsers: Any) -> None:
 
 def run_gui(args: argparse.Namespace) -> int:
     """Open the main window; heavy imports happen after it is on screen."""
-    from renodesk.ui.app import run
+    from renodesk.logging_setup import start_logging
+    from renodesk.ui.app import resolve_paths, run
 
-    return run(getattr(args, "data_dir", None), getattr(args, "lang", None),
-               bool(getattr(args, "demo", False)))
+    data_dir, demo = getattr(args, "data_dir", None), bool(getattr(args, "demo", False))
+    start_logging(resolve_paths(data_dir, demo))
+    return run(data_dir, getattr(args, "lang", None), demo)

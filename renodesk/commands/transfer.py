@@ -15,6 +15,13 @@ def register(sub: Any) -> None:
     as_json = export_kinds.add_parser("json", help="every record, lossless, as JSON")
     as_json.add_argument("out", type=Path)
     as_json.set_defaults(handler=cmd_export_json)
+    household = export_kinds.add_parser(
+        "household", help="everything held about one household (inzage: PDF, JSON, letters)")
+    household.add_argument("household_id")
+    household.add_argument("--out", type=Path, required=True, help="folder to write into")
+    household.add_argument("--lang", dest="inzage_lang", choices=["nl", "en"],
+                           help="language of the PDF (default: the tenant's)")
+    household.set_defaults(handler=cmd_export_household)
 
     imp = sub.add_parser("import", help="import data")
     import_kinds = imp.add_subparsers(dest="import_kind", metavar="KIND", required=True)
@@ -41,6 +48,16 @@ def cmd_export_json(args: argparse.Namespace) -> int:
     workspace = open_from(args)
     count = export_json(workspace, args.out)
     say("cli.export_done", count=count, path=str(args.out))
+    workspace.engine.dispose()
+    return 0
+
+
+def cmd_export_household(args: argparse.Namespace) -> int:
+    from renodesk.reports.inzage import export_household
+
+    workspace = open_from(args)
+    result = export_household(workspace, args.household_id, args.out, args.inzage_lang)
+    say("privacy.cli.inzage_done", path=str(result.folder))
     workspace.engine.dispose()
     return 0
 
