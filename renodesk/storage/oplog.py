@@ -99,6 +99,33 @@ def unsent(conn: Connection, limit: int | None = None) -> list[Operation]:
     return [to_operation(row._mapping) for row in conn.execute(query)]
 
 
+def mark_for_send(conn: Connection, seq: int, limit: int) -> int:
+    """Put the oldest ``limit`` unsent operations of this device in changeset ``seq``
+    with one UPDATE (operations are sent in device order). Returns how many."""
+    last = conn.exec_driver_sql(
+        "SELECT max(device_seq), count(*) FROM (SELECT device_seq FROM sync_operation "
+        "WHERE local = 1 AND sent_in IS NULL ORDER BY device_seq LIMIT ?)", (limit,)).one()
+    if not last[1]:
+        return 0
+    conn.exec_driver_sql(
+        "UPDATE sync_operation SET sent_in = ? WHERE local = 1 AND sent_in IS NULL "
+        "AND device_seq <= ?", (seq, last[0]))
+    return int(last[1])
+
+
+def in_changeset(conn: Connection, seq: int) -> list[Operation]:
+    """This device's operations marked for changeset ``seq``, in device order (one read)."""
+    loads = json.loads
+    return [
+        Operation(op_id, device_id, device_seq, hlc, entity, row_id, fld, loads(value), base)
+        for op_id, device_id, device_seq, hlc, entity, row_id, fld, value, base
+        in conn.exec_driver_sql(
+            "SELECT op_id, device_id, device_seq, hlc, entity, row_id, field, value_json, "
+            "base_hlc FROM sync_operation WHERE sent_in = ? AND local = 1 "
+            "ORDER BY device_seq", (seq,))
+    ]
+
+
 def to_operation(row: Any) -> Operation:
     return Operation(
         op_id=row["op_id"],

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, func, select, update
+from sqlalchemy import Connection, func, select
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from renodesk.core.errors import RenoDeskError
@@ -170,14 +170,9 @@ class SyncRun:
             self._publish(int(pending))
         while True:
             with self._transaction() as conn:
-                ops = oplog.unsent(conn, limit=self.batch)
-                if not ops:
-                    return
                 seq = int(read_meta(conn, "sync_out_seq") or 0) + 1
-                ids = [op.op_id for op in ops]
-                for start in range(0, len(ids), 500):
-                    conn.execute(update(_ops).where(_ops.c.op_id.in_(ids[start:start + 500]))
-                                 .values(sent_in=seq))
+                if not oplog.mark_for_send(conn, seq, self.batch):
+                    return
                 write_meta(conn, "sync_out_seq", str(seq))
                 write_meta(conn, "sync_pending_seq", str(seq))
             self._publish(seq)
@@ -186,10 +181,8 @@ class SyncRun:
         """Write changeset ``seq`` (already marked in the database) and record its hash."""
         me = self.ws.device_id
         with self.ws.engine.connect() as conn:
-            rows = conn.execute(select(_ops).where(_ops.c.local.is_(True), _ops.c.sent_in == seq)
-                                .order_by(_ops.c.device_seq)).mappings().all()
+            ops = oplog.in_changeset(conn, seq)
             prev = read_meta(conn, "sync_out_hash") or ""
-        ops = [oplog.to_operation(row) for row in rows]
         path = self.folder.changeset_path(me, seq)
         blob = self.folder.read(path) if path.exists() else b""
         if blob:
