@@ -41,6 +41,8 @@ from renodesk.ui.widgets.guidance_panel import ENTRY_ROLE, entry_html, section_l
 if TYPE_CHECKING:
     from renodesk.core.workspace import Change
 
+KIND_ROLE = Qt.ItemDataRole.UserRole + 2
+
 
 class GuidancePage(Page):
     key = "guidance"
@@ -154,18 +156,34 @@ class GuidancePage(Page):
                  if kind is None or e.theme_kind == kind]
         self.list.clear()
         own = self.tr("own")
+        # Without search words the entries come in theme order: head each kind of theme.
+        headed = not self.search_edit.text().strip()
+        first: QListWidgetItem | None = None
         for entry in found:
+            if headed and (self.list.count() == 0 or entry.theme_kind != self._kind_at_end()):
+                header = QListWidgetItem(entry.theme_kind.label(), self.list)
+                header.setData(KIND_ROLE, entry.theme_kind)
+                header.setFlags(Qt.ItemFlag.ItemIsEnabled)  # a heading: readable, not selectable
+                font = header.font()
+                font.setBold(True)
+                header.setFont(font)
             text = f"{entry.title}  ({own})" if entry.from_organisation else entry.title
             item = QListWidgetItem(text, self.list)
             item.setData(ENTRY_ROLE, entry)
+            item.setData(KIND_ROLE, entry.theme_kind)
             item.setToolTip(f"{entry.theme_kind.label()}: {entry.theme.label()}")
+            first = first or item
             if current is not None and entry.id == current.id:
                 self.list.setCurrentItem(item)
-        if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
+        if self.list.currentItem() is None and first is not None:
+            self.list.setCurrentItem(first)
         self.count.setText(self.tr("%1 of %2 entries").replace("%1", str(len(found)))
                            .replace("%2", str(len(self.team.entries))))
         self._chosen()
+
+    def _kind_at_end(self) -> object:
+        last = self.list.item(self.list.count() - 1)
+        return last.data(KIND_ROLE) if last is not None else None
 
     def current_entry(self) -> GuidanceEntry | None:
         item = self.list.currentItem()
