@@ -1,4 +1,4 @@
-"""``renodesk team create|join`` and ``renodesk sync``: the shared-folder sync."""
+"""``renodesk team create|join`` and ``renodesk sync``: the shared folder and/or the server."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
     join.add_argument("--folder", required=True, help="the shared folder the team lead set up")
     join.add_argument("--name", help="which team, when the folder holds several")
     join.set_defaults(handler=join_team_command)
-    run = sub.add_parser("sync", help="sync with the team folder")
+    run = sub.add_parser("sync", help="sync with the team folder and/or the server")
     run.add_argument("--allow-deletes", action="store_true",
                      help="apply a sync that deletes more records than the limit")
     run.add_argument("--delete-limit", type=int, default=None,
@@ -71,7 +71,7 @@ def _store(args: argparse.Namespace) -> SecretStore:
 
 
 def create_team_command(args: argparse.Namespace) -> int:
-    from renodesk.sync.team import create_team
+    from renodesk.sync.service import create_folder_team as create_team
 
     ws = open_from(args)
     team = create_team(ws, _store(args), Path(args.folder).expanduser().resolve(), args.name,
@@ -81,7 +81,7 @@ def create_team_command(args: argparse.Namespace) -> int:
 
 
 def join_team_command(args: argparse.Namespace) -> int:
-    from renodesk.sync.team import join_team
+    from renodesk.sync.service import join_folder_team as join_team
 
     ws = open_from(args)
     team = join_team(ws, _store(args), Path(args.folder).expanduser().resolve(),
@@ -92,18 +92,23 @@ def join_team_command(args: argparse.Namespace) -> int:
 
 def sync_command(args: argparse.Namespace) -> int:
     from renodesk.sync.engine import DEFAULT_DELETE_LIMIT, SyncRun
-    from renodesk.sync.team import load_team
+    from renodesk.sync.service import current_team, shared_folder, sync_now
 
     ws = open_from(args)
-    team = load_team(ws, _store(args))
+    store = _store(args)
     limit = DEFAULT_DELETE_LIMIT if args.delete_limit is None else args.delete_limit
-    run = SyncRun(ws, team, allow_deletes=args.allow_deletes, delete_limit=limit)
-    report = run.run()
-    print_report(report)
-    if report.stopped is not None:
-        print(f"renodesk: {report.stopped.message()}", file=sys.stderr)
+    outcome = sync_now(ws, store, allow_deletes=args.allow_deletes, delete_limit=limit)
+    print_report(outcome.report)
+    if outcome.server:
+        say("sync.cli.pushed_pulled", pushed=outcome.pushed, pulled=outcome.pulled)
+    for problem in outcome.problems:
+        print(f"renodesk: {problem.message()}", file=sys.stderr)
+    if not outcome.ok:
         return 1
-    if args.compact:
+    team = current_team(ws, store)
+    shared = shared_folder(ws, team) if team is not None else None
+    if args.compact and shared is not None:
+        run = SyncRun(ws, shared)
         run.compact()
         say("sync.cli.compacted", path=str(run.folder.snapshot_path(ws.device_id)))
     return 0

@@ -1,0 +1,93 @@
+"""Helpers for the sync-service tests: a real renodesk-server and coaches' laptops."""
+
+from __future__ import annotations
+
+import sys
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import timedelta
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path[:0] = [str(HERE / "server"), str(HERE / "sync")]
+
+from serverkit import LiveServer  # noqa: E402
+from synckit import Laptop, new_laptop  # noqa: E402
+
+from renodesk.server import store  # noqa: E402
+from renodesk.server.app import create_app  # noqa: E402
+from renodesk.server.db import Database  # noqa: E402
+from renodesk.sync import service  # noqa: E402
+from renodesk.sync.server_client import ServerClient  # noqa: E402
+from renodesk.sync.server_transport import META_URL  # noqa: E402
+
+PASSWORD = "keukentafel-2024"
+TEAM_PASSPHRASE = "keukentafel-overleg-7"
+
+
+def quick_client(url: str, token: str | None) -> ServerClient:
+    """A client that does not wait between retries (an unreachable server fails at once)."""
+    return ServerClient(url, token, retries=1, backoff=0.0, timeout=5.0,
+                        sleep=lambda _s: None)
+
+
+@dataclass
+class ServerTeam:
+    db: Database
+    name: str
+
+    def add_coach(self, name: str) -> None:
+        with self.db.write() as session:
+            store.add_user(session, self.name, name, PASSWORD)
+
+    def code(self, coach: str) -> str:
+        with self.db.write() as session:
+            code, _ = store.issue_enrolment_code(session, self.name, coach, timedelta(hours=1))
+        return code
+
+    def revoke(self, device_id: str) -> None:
+        with self.db.write() as session:
+            (device,) = [d for d in store.list_devices(session, self.name)
+                         if d.device_id == device_id]
+            store.revoke_device(session, device.id)
+
+
+def server_team(db: Database, name: str | None = None) -> ServerTeam:
+    name = name or f"team-{uuid.uuid4().hex[:10]}"
+    with db.write() as session:
+        store.create_team(session, name)
+    return ServerTeam(db, name)
+
+
+@contextmanager
+def live(db: Database) -> Iterator[str]:
+    with LiveServer(create_app(db)) as server:
+        yield server.url
+
+
+def enrol(laptop: Laptop, team: ServerTeam, url: str, coach: str) -> service.EnrolResult:
+    team.add_coach(coach)
+    return service.enrol(laptop.ws, laptop.store, url, team.code(coach), PASSWORD,
+                         client_factory=quick_client)
+
+
+def join_server_only(laptop: Laptop, team: ServerTeam, url: str, coach: str) -> None:
+    """Enrol a laptop on a team without a shared folder and take the team key."""
+    result = enrol(laptop, team, url, coach)
+    assert result.needs_team_passphrase
+    service.connect_server_team(laptop.ws, laptop.store, TEAM_PASSPHRASE,
+                                client_factory=quick_client)
+
+
+def sync(laptop: Laptop) -> service.SyncOutcome:
+    return service.sync_now(laptop.ws, laptop.store, client_factory=quick_client)
+
+
+def move_server(laptop: Laptop, url: str) -> None:
+    """The server came back on another port (what a test's free port gives)."""
+    laptop.ws.set_meta(META_URL, url)
+
+
+__all__ = ["Laptop", "new_laptop"]
