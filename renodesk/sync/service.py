@@ -28,7 +28,7 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from renodesk.core.errors import RenoDeskError
-from renodesk.core.workspace import Workspace
+from renodesk.core.workspace import Change, Workspace
 from renodesk.security import keys
 from renodesk.sync import team as teams
 from renodesk.sync.engine import DEFAULT_DELETE_LIMIT, LAST_SYNC_META, Progress, SyncReport, SyncRun
@@ -221,6 +221,11 @@ class SyncOutcome:
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def changes(self) -> list[Change]:
+        """What arrived, for the app's pages to refresh."""
+        return [Change(entity, row_id, "change") for entity, row_id in sorted(self.report.touched)]
+
     def add(self, part: SyncReport) -> None:
         """Fold one engine run into the whole."""
         whole = self.report
@@ -314,7 +319,7 @@ def _sync_server(ws: Workspace, local: teams.Team, account: ServerAccount, outco
 def unsynced(ws: Workspace) -> int:
     """This laptop's changes that have not reached the team yet: not in a changeset, or
     in one that the shared folder or the server has not received."""
-    from sqlalchemy import func, or_, select
+    from sqlalchemy import ColumnElement, func, or_, select
 
     from renodesk.storage.models import SyncOperation
     from renodesk.storage.models import table as table_for
@@ -325,7 +330,7 @@ def unsynced(ws: Workspace) -> int:
         delivered.append(int(ws.meta(META_FOLDER_COPIED) or 0))
     if ws.meta("server_url"):
         delivered.append(int(ws.meta("server_pushed_seq") or 0))
-    waiting = ops.c.sent_in.is_(None)
+    waiting: ColumnElement[bool] = ops.c.sent_in.is_(None)
     if delivered:
         waiting = or_(waiting, ops.c.sent_in > min(delivered))
     with ws.engine.connect() as conn:

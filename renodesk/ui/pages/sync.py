@@ -1,0 +1,340 @@
+"""Synchronisatie: where this laptop syncs, Sync now, automatic sync, the conflicts inbox.
+
+Every sync runs in the background on the runner (the window never freezes); an
+unreachable folder or server is shown in plain words and loses nothing. Automatic
+sync runs when the page is first built (at start-up when it is the first page),
+every ``auto_sync_minutes`` and when the window closes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renodesk.ui.pages.base import Page, PageContext
+
+if TYPE_CHECKING:
+    from renodesk.core.workspace import Change, Workspace
+    from renodesk.sync.conflicts import Conflict
+    from renodesk.sync.service import SyncOutcome, SyncStatus
+    from renodesk.ui.worker import Job
+
+
+def _load(ws: Workspace) -> tuple[SyncStatus, list[Conflict]]:
+    from renodesk.sync.conflicts import open_conflicts
+    from renodesk.sync.service import status
+
+    return status(ws), open_conflicts(ws)
+
+
+def _text(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+class SyncPage(Page):
+    key = "sync"
+    icon = "sync"
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.status: SyncStatus | None = None
+        self.conflicts: list[Conflict] = []
+        self.job: Job[Any] | None = None
+        self.wanted_conflict: str | None = None
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.sync_now)
+        minutes = int(context.settings.get("auto_sync_minutes"))
+        if minutes:
+            self.timer.start(minutes * 60_000)
+        self._first_sync = True
+        self._watched: QObject | None = None
+
+    # -- building -------------------------------------------------------------
+    def _build(self) -> None:
+        self.team_label = QLabel(self)
+        self.folder_label = QLabel(self)
+        self.server_label = QLabel(self)
+        self.last_label = QLabel(self)
+        self.last_label.setObjectName("lastSync")
+        self.unsynced_label = QLabel(self)
+        for label in (self.folder_label, self.server_label):
+            label.setWordWrap(True)
+        where = QGroupBox(self.tr("Where this laptop syncs"), self)
+        form = QFormLayout(where)
+        form.addRow(self.tr("Team:"), self.team_label)
+        form.addRow(self.tr("Shared folder:"), self.folder_label)
+        form.addRow(self.tr("Server:"), self.server_label)
+        form.addRow(self.tr("Last sync:"), self.last_label)
+        form.addRow(self.tr("Waiting to be sent:"), self.unsynced_label)
+        self.sync_button = QPushButton(self.tr("Sync now"), self)
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.clicked.connect(self.sync_now)
+        self.create_button = QPushButton(self.tr("Set up a team in a folder..."), self)
+        self.create_button.clicked.connect(lambda: self._team_dialog(create=True))
+        self.join_button = QPushButton(self.tr("Join a team in a folder..."), self)
+        self.join_button.clicked.connect(lambda: self._team_dialog(create=False))
+        self.enrol_button = QPushButton(self.tr("Connect to a server..."), self)
+        self.enrol_button.clicked.connect(self._enrol_dialog)
+        buttons = QHBoxLayout()
+        for button in (self.sync_button, self.create_button, self.join_button,
+                       self.enrol_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("syncProgress")
+        self.progress.setAccessibleName(self.tr("Sync progress"))
+        self.progress.hide()
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("syncResult")
+        self.result_label.setWordWrap(True)
+        self.problem_label = QLabel(self)
+        self.problem_label.setObjectName("syncProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #a4262c; font-weight: 600;")
+        self.problem_label.hide()
+        layout = QVBoxLayout(self)
+        layout.addWidget(where)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.result_label)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self._build_inbox(), 1)
+
+    def _build_inbox(self) -> QWidget:
+        box = QGroupBox(self.tr("Edited on two laptops at once"), self)
+        self.conflict_list = QListWidget(box)
+        self.conflict_list.setObjectName("conflictList")
+        self.conflict_list.currentRowChanged.connect(self._show_conflict)
+        self.kept_text = QPlainTextEdit(box)
+        self.kept_text.setObjectName("keptVersion")
+        self.kept_text.setReadOnly(True)
+        self.other_text = QPlainTextEdit(box)
+        self.other_text.setObjectName("otherVersion")
+        self.other_text.setReadOnly(True)
+        self.combined_text = QPlainTextEdit(box)
+        self.combined_text.setObjectName("combinedVersion")
+        self.keep_button = QPushButton(self.tr("Keep this version"), box)
+        self.keep_button.clicked.connect(lambda: self._settle("kept"))
+        self.other_button = QPushButton(self.tr("Keep this version"), box)
+        self.other_button.setObjectName("keepOther")
+        self.other_button.clicked.connect(lambda: self._settle("other"))
+        self.combined_button = QPushButton(self.tr("Keep the combined text"), box)
+        self.combined_button.clicked.connect(lambda: self._settle("combined"))
+        sides = QSplitter(box)
+        for title, text, button in ((self.tr("Now in the field"), self.kept_text,
+                                     self.keep_button),
+                                    (self.tr("The other version"), self.other_text,
+                                     self.other_button),
+                                    (self.tr("Combined (edit freely)"), self.combined_text,
+                                     self.combined_button)):
+            column = QWidget(sides)
+            inner = QVBoxLayout(column)
+            inner.setContentsMargins(0, 0, 0, 0)
+            inner.addWidget(QLabel(title, column))
+            inner.addWidget(text, 1)
+            inner.addWidget(button)
+            sides.addWidget(column)
+        self.inbox_hint = QLabel(box)
+        self.inbox_hint.setWordWrap(True)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.inbox_hint)
+        row = QSplitter(box)
+        row.addWidget(self.conflict_list)
+        row.addWidget(sides)
+        row.setStretchFactor(1, 3)
+        layout.addWidget(row, 1)
+        return box
+
+    @classmethod
+    def title(cls) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("SyncPage", "Synchronisation")
+
+    # -- loading ----------------------------------------------------------------
+    def load(self, argument: Any = None) -> None:
+        if argument:
+            self.wanted_conflict = str(argument)
+        self._watch_close()
+        self.refresh()
+        if self._first_sync:
+            self._first_sync = False
+            QTimer.singleShot(0, self.sync_automatically)
+
+    def refresh(self) -> None:
+        self.context.runner.read(_load, self._loaded)
+
+    def _loaded(self, result: tuple[SyncStatus, list[Conflict]] | None,
+                error: BaseException | None) -> None:
+        if result is None:
+            self._show_problems([error] if error else [])
+            return
+        self.status, self.conflicts = result
+        state = self.status
+        self.team_label.setText(state.team or self.tr("Not in a team yet"))
+        self.folder_label.setText(str(state.folder) if state.folder else self.tr("None"))
+        self.server_label.setText(f"{state.server} ({state.server_team})" if state.server
+                                  else self.tr("None"))
+        self.last_label.setText(state.last_sync.strftime("%d-%m-%Y %H:%M") if state.last_sync
+                                else self.tr("Never"))
+        self.unsynced_label.setText(self.tr("%n change(s)", "", state.unsynced))
+        in_team = state.team is not None
+        self.sync_button.setEnabled(in_team and self.job is None)
+        self.create_button.setVisible(not in_team and state.server is None)
+        self.join_button.setVisible(not in_team and state.server is None)
+        self.enrol_button.setVisible(state.server is None or not in_team)
+        self._fill_conflicts()
+
+    def _fill_conflicts(self) -> None:
+        self.conflict_list.blockSignals(True)
+        self.conflict_list.clear()
+        chosen = 0
+        for row, item in enumerate(self.conflicts):
+            entry = QListWidgetItem(f"{item.entity} · {item.field}\n"
+                                    f"{item.created_at.strftime('%d-%m-%Y %H:%M')}")
+            self.conflict_list.addItem(entry)
+            if item.id == self.wanted_conflict:
+                chosen = row
+        self.conflict_list.blockSignals(False)
+        self.inbox_hint.setText(
+            self.tr("Both versions are kept. Choose the one to keep, or combine them.")
+            if self.conflicts else self.tr("Nothing to settle."))
+        self.conflict_list.setCurrentRow(chosen if self.conflicts else -1)
+        self._show_conflict(chosen if self.conflicts else -1)
+
+    def _show_conflict(self, row: int) -> None:
+        item = self.conflicts[row] if 0 <= row < len(self.conflicts) else None
+        self.kept_text.setPlainText(_text(item.kept) if item else "")
+        self.other_text.setPlainText(_text(item.other) if item else "")
+        combined = f"{_text(item.kept)}\n{_text(item.other)}" if item else ""
+        self.combined_text.setPlainText(combined)
+        editable = item is not None and not item.is_record
+        for widget in (self.keep_button, self.other_button, self.combined_button,
+                       self.combined_text):
+            widget.setEnabled(editable)
+
+    def _settle(self, which: str) -> None:
+        row = self.conflict_list.currentRow()
+        if not 0 <= row < len(self.conflicts):
+            return
+        item = self.conflicts[row]
+        value = {"kept": item.kept, "other": item.other,
+                 "combined": self.combined_text.toPlainText()}[which]
+
+        def settled(_result: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self._show_problems([error])
+            self.wanted_conflict = None
+            self.context.notify(self.tr("Settled. The chosen text goes along with the next "
+                                        "sync."))
+            self.refresh()
+
+        from renodesk.sync.conflicts import settle
+
+        self.context.runner.write(lambda ws: settle(ws, item.id, value), settled)
+
+    def on_changes(self, changes: Sequence[Change]) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    # -- syncing ----------------------------------------------------------------
+    def sync_automatically(self) -> None:
+        """Sync in the background when this laptop is in a team; quietly skip otherwise."""
+        if self.status is None or self.status.team is not None:
+            self.sync_now()
+
+    def sync_now(self) -> None:
+        if self.job is not None or not self.context.runner.has_workspace:
+            return
+        def work(ws: Workspace, job: Job[Any]) -> SyncOutcome | None:
+            from renodesk.sync.server_transport import secret_store
+            from renodesk.sync.service import current_team, sync_now
+
+            store = secret_store(ws)
+            if current_team(ws, store) is None:
+                return None
+            return sync_now(ws, store, progress=lambda done, total: job.report(done, total))
+
+        self.sync_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.result_label.setText(self.tr("Synchronising..."))
+        self.job = self.context.runner.long(work, self._synced, writes=True,
+                                            on_progress=self._progressed)
+
+    def _progressed(self, done: int, total: int, _text: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _synced(self, outcome: SyncOutcome | None, error: BaseException | None) -> None:
+        self.job = None
+        self.progress.hide()
+        if error is not None:
+            self.result_label.setText(self.tr("The sync did not finish."))
+            self._show_problems([error])
+        elif outcome is not None:
+            report = outcome.report
+            self.result_label.setText(
+                self.tr("Sent %1 and received %2 change(s); %3 to settle.")
+                .replace("%1", str(report.sent_ops)).replace("%2", str(report.received_ops))
+                .replace("%3", str(report.open_conflicts)))
+            self._show_problems(list(outcome.problems))
+        else:
+            self.result_label.setText("")
+        self.refresh()
+
+    def _show_problems(self, problems: list[BaseException]) -> None:
+        from renodesk.core.errors import RenoDeskError
+
+        texts = [p.message() if isinstance(p, RenoDeskError) else str(p) for p in problems]
+        self.problem_label.setText("\n".join(texts))
+        self.problem_label.setVisible(bool(texts))
+
+    # -- set-up dialogs ----------------------------------------------------------
+    def _team_dialog(self, create: bool) -> None:
+        from renodesk.ui.sync_dialogs import TeamDialog
+
+        if TeamDialog(self.context.runner, create, self).exec():
+            self.refresh()
+            self.sync_now()
+
+    def _enrol_dialog(self) -> None:
+        from renodesk.ui.sync_dialogs import EnrolDialog
+
+        if EnrolDialog(self.context.runner, self).exec():
+            self.refresh()
+            self.sync_now()
+
+    # -- sync on close -------------------------------------------------------------
+    def _watch_close(self) -> None:
+        window = self.window()
+        if window is not self and window is not self._watched:
+            window.installEventFilter(self)
+            self._watched = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self._watched and event.type() == QEvent.Type.Close
+                and self.status is not None and self.status.team is not None):
+            self.timer.stop()
+            self.sync_now()  # queued before the runner shuts down, which waits for it
+        return super().eventFilter(watched, event)
+
+
+PAGE = SyncPage

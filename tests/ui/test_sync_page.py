@@ -1,0 +1,125 @@
+"""The Synchronisatie page: Sync now in the background, the conflicts inbox, enrolment."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "integration" / "sync"))
+
+from synckit import Laptop, make_household, team_of
+
+from renodesk.settings import Settings
+from renodesk.sync.conflicts import open_conflicts
+from renodesk.ui.pages.base import PageContext
+from renodesk.ui.pages.sync import SyncPage
+from renodesk.ui.sync_dialogs import EnrolDialog
+from renodesk.ui.worker import InlineRunner, Runner, ThreadRunner
+
+
+def page_for(qtbot: Any, laptop: Laptop, runner: Runner) -> SyncPage:
+    runner.workspace = laptop.ws
+    settings = Settings(None)
+    settings.set("auto_sync_minutes", 0)
+    said: list[str] = []
+    context = PageContext(runner=runner, settings=settings, navigate=lambda *_a: None,
+                          notify=said.append)
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def conflicted(tmp_path: Path) -> tuple[Laptop, Laptop, str]:
+    _folder, (sanne, ahmet) = team_of(tmp_path, 2)
+    household = make_household(sanne, notes="Eerste kennismaking.")
+    from renodesk.sync.service import sync_now
+
+    for laptop in (sanne, ahmet):
+        sync_now(laptop.ws, laptop.store)
+    sanne.ws.update("household", household, {"notes": "Wil een rustige kamer."})
+    ahmet.ws.update("household", household, {"notes": "Dochter helpt met inpakken."})
+    for laptop in (sanne, ahmet, sanne):
+        sync_now(laptop.ws, laptop.store)
+    return sanne, ahmet, household
+
+
+def test_sync_now_runs_in_the_background_and_shows_the_last_sync(qtbot: Any,
+                                                                  tmp_path: Path) -> None:
+    _folder, (sanne, _ahmet) = team_of(tmp_path, 2)
+    runner = ThreadRunner()
+    page = page_for(qtbot, sanne, runner)
+    page.load()  # the first load syncs on its own
+    qtbot.waitUntil(lambda: page.job is None and page.last_label.text() not in ("", "Never"),
+                    timeout=20000)
+    make_household(sanne)
+    qtbot.waitUntil(lambda: page.sync_button.isEnabled(), timeout=5000)
+    page.sync_button.click()
+    assert page.job is not None and not page.sync_button.isEnabled()  # not waiting for it
+    assert page.progress.isVisible()
+    qtbot.waitUntil(lambda: page.job is None, timeout=20000)
+    qtbot.waitUntil(lambda: page.unsynced_label.text().startswith("0"), timeout=5000)
+    assert not page.progress.isVisible() and not page.problem_label.isVisible()
+    assert "Sent" in page.result_label.text()
+    runner.shutdown()
+
+
+def test_a_folder_that_is_gone_is_said_plainly(qtbot: Any, tmp_path: Path) -> None:
+    folder, (sanne, _ahmet) = team_of(tmp_path, 2)
+    folder.rename(tmp_path / "weg")
+    page = page_for(qtbot, sanne, InlineRunner())
+    page.load()  # the automatic first sync runs right after the page is shown
+    qtbot.waitUntil(page.problem_label.isVisible, timeout=5000)
+    assert "niets verwijderd" in page.problem_label.text()
+
+
+def test_the_inbox_shows_both_versions_and_keeping_the_other_settles(qtbot: Any,
+                                                                     tmp_path: Path) -> None:
+    sanne, ahmet, household = conflicted(tmp_path)
+    page = page_for(qtbot, sanne, InlineRunner())
+    conflict = open_conflicts(sanne.ws)[0]
+    page.load(conflict.id)
+    assert page.conflict_list.count() == 1
+    shown = {page.kept_text.toPlainText(), page.other_text.toPlainText()}
+    assert shown == {"Wil een rustige kamer.", "Dochter helpt met inpakken."}
+    chosen = page.other_text.toPlainText()
+    page.other_button.click()
+    assert open_conflicts(sanne.ws) == [] and page.conflict_list.count() == 0
+    assert sanne.rows("household")[household]["notes"] == chosen
+    page.sync_button.click()
+    from renodesk.sync.service import sync_now
+
+    sync_now(ahmet.ws, ahmet.store)
+    assert ahmet.rows("household")[household]["notes"] == chosen
+
+
+def test_a_combined_text_can_be_kept(qtbot: Any, tmp_path: Path) -> None:
+    sanne, _ahmet, household = conflicted(tmp_path)
+    page = page_for(qtbot, sanne, InlineRunner())
+    page.load()
+    page.combined_text.setPlainText("Rustige kamer; dochter helpt met inpakken.")
+    page.combined_button.click()
+    assert sanne.rows("household")[household]["notes"] == (
+        "Rustige kamer; dochter helpt met inpakken.")
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("ftp://sync.example.org", "niet geldig"),
+    ("http://sync.example.org", "https://"),
+    ("http://127.0.0.1:9", "niet bereikbaar"),
+])
+def test_enrol_errors_are_shown_in_plain_words(qtbot: Any, workspace: Any, url: str,
+                                               expected: str) -> None:
+    dialog = EnrolDialog(InlineRunner(workspace))
+    qtbot.addWidget(dialog)
+    dialog.buttons.accepted.emit()
+    assert dialog.error.isVisibleTo(dialog) and dialog.error.text()
+    dialog.url.setText(url)
+    dialog.code.setText("ABCD-EFGH")
+    dialog.password.setText("geheim-wachtwoord")
+    dialog.buttons.accepted.emit()
+    assert expected in dialog.error.text()
+    assert dialog.result() == 0 and not dialog.enrolled
