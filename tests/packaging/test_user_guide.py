@@ -29,8 +29,8 @@ def _desktop_commands(guide: Path) -> list[list[str]]:
     found = []
     for _whole, rest in COMMAND.findall(guide.read_text("utf-8")):
         words = shlex.split(rest.replace("<", "").replace(">", "").replace("\\", "/"))
-        if words and words[0] in ("team", "sync", "conflicts", "info", "check", "letter",
-                                  "letters", "init", "--demo"):
+        if words and words[0] in ("team", "sync", "conflicts", "info", "check", "server",
+                                  "letter", "letters", "init", "--demo"):
             found.append(words)
     return found
 
