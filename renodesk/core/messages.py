@@ -487,6 +487,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "inzage.title": {"nl": "Inzage: de gegevens die wij over u bewaren", "en": "Access request: the data we keep about you"},
     "inzage.intro": {"nl": "Dit overzicht is voor {name}. Hierin staat alles wat {organisation} in RenoDesk over u bewaart. Het overzicht is gemaakt op {date}.", "en": "This overview is for {name}. It holds everything {organisation} keeps about you in RenoDesk. It was made on {date}."},
     "inzage.intro_contact": {"nl": "Klopt er iets niet? Of wilt u dat wij iets wissen? Bel {organisation} op {phone}.", "en": "Is something wrong? Or do you want us to erase something? Call {organisation} on {phone}."},
+    "inzage.intro_contact_no_phone": {"nl": "Klopt er iets niet? Of wilt u dat wij iets wissen? Neem dan contact op met {organisation}.", "en": "Is something wrong? Or do you want us to erase something? Then contact {organisation}."},
     "inzage.dwelling": {"nl": "Uw woning: {address}, {postcode} {city}. Renovatieproject: {project}.", "en": "Your home: {address}, {postcode} {city}. Renovation project: {project}."},
     "inzage.closing": {"nl": "Het logboek laat zien wie uw gegevens bekeek of veranderde, en wanneer. Brieven die wij u stuurden zitten als losse bestanden bij dit overzicht.", "en": "The log shows who looked at or changed your data, and when. Letters we sent you come with this overview as separate files."},
     "inzage.none": {"nl": "Hierover bewaren wij niets.", "en": "We keep nothing about this."},

@@ -275,7 +275,8 @@ def render_pdf(document: dict[str, Any], lang: str, large_print: bool = False) -
         para(t("inzage.intro", lang, organisation=org.get("name", ""), name=household["name"],
                date=f"{date.today():%d-%m-%Y}")),
         para(t("inzage.intro_contact", lang, organisation=org.get("name", ""),
-               phone=org.get("phone", "") or "–")),
+               phone=org["phone"]) if org.get("phone") else t(
+            "inzage.intro_contact_no_phone", lang, organisation=org.get("name", ""))),
         para(t("inzage.closing", lang)),
         para(t("inzage.heading.household", lang), s.subject),
         facts("household", household),

@@ -287,8 +287,8 @@
         <translation>Wie het kan zien</translation>
     </message>
     <message>
-        <source>The coaches of the team on their own laptops. When consent is withdrawn, every screen hides the sensitive data at once. Every view of sensitive data, every change, export, print and erasure is recorded in the audit trail: who, when, what and on which laptop, never the values themselves.</source>
-        <translation>De wooncoaches van het team, op hun eigen laptop. Als de toestemming is ingetrokken, verbergt elk scherm de gevoelige gegevens meteen. Elke keer dat iemand gevoelige gegevens bekijkt, verandert, exporteert, afdrukt of wist, komt in het logboek: wie, wanneer, wat en op welke laptop, nooit de gegevens zelf.</translation>
+        <source>The coaches of the team on their own laptops. When consent is withdrawn, the household&apos;s profile hides the sensitive data at once. Every view of sensitive data, every change, export, print and erasure is recorded in the audit trail: who, when, what and on which laptop, never the values themselves.</source>
+        <translation>De wooncoaches van het team, op hun eigen laptop. Als de toestemming is ingetrokken, verbergt het profiel van het huishouden de gevoelige gegevens meteen. Elke keer dat iemand gevoelige gegevens bekijkt, verandert, exporteert, afdrukt of wist, komt in het logboek: wie, wanneer, wat en op welke laptop, nooit de gegevens zelf.</translation>
     </message>
     <message>
         <source>How long</source>

@@ -38,6 +38,7 @@ def test_inzage_holds_everything_about_the_household_and_is_audited(
     for name in ("name", "adjustment", "contact_summary", "action"):
         assert PLAIN[name] in flat
     assert "Uw gegevens" in flat and "Logboek" in flat and "Huisbezoeken (1)" in flat
+    assert "Neem dan contact op met Woonstichting De Linde" in flat  # no phone number set
     with workspace.engine.connect() as conn:
         assert [tuple(r) for r in conn.execute(text(
             "SELECT action, detail FROM audit_entry WHERE action = 'export'"))] == [

@@ -95,6 +95,7 @@ def _table(parent: QWidget, headers: Sequence[str], name: str) -> QTableWidget:
     view.verticalHeader().setVisible(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.setTabKeyNavigation(False)
+    view.setWordWrap(False)
     return view
 
 
@@ -281,6 +282,7 @@ class PrivacyPage(Page):
             for column, text in enumerate((item.name, item.address, basis,
                                            str(item.holdings.total))):
                 self.results.setItem(row, column, _item(text))
+        self.results.resizeColumnsToContents()
         if selected is not None:
             for row, item in enumerate(found):
                 if item.id == selected.id:
@@ -339,6 +341,7 @@ class PrivacyPage(Page):
                                            row.device_id[:8], action, row.entity,
                                            (row.household_id or "")[:8], row.detail)):
                 self.audit_view.setItem(index, column, _item(text))
+        self.audit_view.resizeColumnsToContents()
         self.audit_count.setText(self.tr("%n entry(ies)", "", len(rows)))
 
     def _load_retention(self) -> None:
@@ -363,6 +366,7 @@ class PrivacyPage(Page):
             for column, text in enumerate((f"{item.due_since:%d-%m-%Y}", what,
                                            item.project_code, item.name)):
                 self.retention_view.setItem(index, column, _item(text))
+        self.retention_view.resizeColumnsToContents()
         self.erase_due_button.setEnabled(bool(items))
 
     # -- acting ------------------------------------------------------------------------

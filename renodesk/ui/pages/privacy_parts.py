@@ -105,9 +105,9 @@ def privacy_statement(parent: QWidget) -> QTextBrowser:
         (QCoreApplication.translate("PrivacyStatement", "Who can see it"),
          QCoreApplication.translate("PrivacyStatement",
             "The coaches of the team on their own laptops. When consent is withdrawn, "
-            "every screen hides the sensitive data at once. Every view of sensitive data, "
-            "every change, export, print and erasure is recorded in the audit trail: who, "
-            "when, what and on which laptop, never the values themselves.")),
+            "the household's profile hides the sensitive data at once. Every view of "
+            "sensitive data, every change, export, print and erasure is recorded in the "
+            "audit trail: who, when, what and on which laptop, never the values themselves.")),
         (QCoreApplication.translate("PrivacyStatement", "How long"),
          QCoreApplication.translate("PrivacyStatement",
             "The organisation sets the retention: sensitive data a number of months after "
