@@ -100,6 +100,18 @@ smoke() {
   echo "$out"
   echo "$out" | grep -q "cipher_integrity_check: ok" || fail "SQLCipher check not ok: $out"
 
+  step "smoke: a team in a shared folder, one sync, the server status"
+  mkdir -p "$tmp/shared"
+  export RENODESK_TEAM_PASSPHRASE="smoke-test team passphrase (not secret)"
+  out="$("$bin" --data-dir "$tmp/ws" team create --folder "$tmp/shared" --name smoke 2>&1)" \
+    || fail "'renodesk team create' failed: $out"
+  out="$("$bin" --data-dir "$tmp/ws" sync 2>&1)" || fail "'renodesk sync' failed: $out"
+  echo "$out"
+  ls "$tmp"/shared/renodesk/smoke/devices/*/*.rdc >/dev/null 2>&1 \
+    || fail "'renodesk sync' wrote no changeset into the shared folder: $out"
+  out="$("$bin" --data-dir "$tmp/ws" server status 2>&1)" \
+    || fail "'renodesk server status' failed: $out"
+
   step "smoke: the OS keyring backend is bundled"
   case "$PLATFORM" in
     windows) backend=keyring.backends.Windows.WinVaultKeyring ;;
@@ -128,6 +140,25 @@ smoke() {
   [ -f "$tmp/demo/workspace.db" ] || fail "the demo workspace was not created: $out"
   [ -f "$tmp/demo/window-state.ini" ] || fail "the window did not close cleanly: $out"
   echo "demo workspace opened and closed"
+
+  step "smoke: letters (ReportLab, fonts, templates) and a project report (PDF, Excel)"
+  out="$("$bin" --data-dir "$tmp/demo" export json "$tmp/demo.json" 2>&1)" \
+    || fail "'renodesk export json' failed: $out"
+  local project
+  project="$(grep -o '"project_id": *"[^"]*"' "$tmp/demo.json" \
+    | sed -n '1s/.*"\([^"]*\)"$/\1/p')"  # sed reads it all: no SIGPIPE under pipefail
+  [ -n "$project" ] || fail "the demo workspace has no project"
+  out="$("$bin" --data-dir "$tmp/demo" letters visit_report --project "$project" \
+    --out "$tmp/letters.pdf" 2>&1)" || fail "'renodesk letters' failed: $out"
+  echo "$out"
+  for report in report.pdf report.xlsx; do
+    out="$("$bin" --data-dir "$tmp/demo" report project "$project" --out "$tmp/$report" 2>&1)" \
+      || fail "'renodesk report project --out $report' failed: $out"
+  done
+  [ "$(head -c 4 "$tmp/letters.pdf")" = "%PDF" ] || fail "letters.pdf is not a PDF"
+  [ "$(head -c 4 "$tmp/report.pdf")" = "%PDF" ] || fail "report.pdf is not a PDF"
+  [ "$(head -c 2 "$tmp/report.xlsx")" = "PK" ] || fail "report.xlsx is not an Excel file"
+  echo "letters and reports made"
   step "smoke test passed: $DIST"
 }
 
