@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, or_, select, update
+from sqlalchemy import Connection, delete, or_, select, update
 
 from renodesk.core.privacy import blank_value
 from renodesk.core.workspace import (
@@ -39,6 +39,7 @@ from renodesk.core.workspace import (
 )
 from renodesk.storage import oplog
 from renodesk.storage.models import (
+    SYNCED_MODELS,
     Draft,
     SyncConflict,
     SyncFieldClock,
@@ -265,19 +266,29 @@ def tombstoned(conn: Connection, records: Collection[tuple[str, str]]) -> set[tu
 
 
 def _created_under(conn: Connection, column: str, parents: Collection[str]) -> set[tuple[str, str]]:
-    """Records whose create operation names one of ``parents`` in ``column``."""
+    """Records that name one of ``parents`` in ``column``: those that exist, and those
+    deleted earlier, known from their create operation (the audit trail is not included)."""
     found: set[tuple[str, str]] = set()
-    path = f"$.{column}"
+    holders = [name for name in SYNCED_MODELS
+               if name != "audit_entry" and column in table_of(name).c]
     for chunk in _chunks(sorted(parents)):
-        found.update((str(entity), str(row_id)) for entity, row_id in conn.execute(
-            select(_ops.c.entity, _ops.c.row_id).where(
-                _ops.c.field == oplog.CREATE_FIELD,
-                func.json_extract(_ops.c.value_json, path).in_(chunk))))
+        for name in holders:
+            target = table_of(name)
+            found.update((name, str(row_id)) for row_id in conn.execute(
+                select(target.c.id).where(target.c[column].in_(chunk))).scalars())
+        # Tombstones first (CROSS JOIN fixes the order in SQLite): there are few of them,
+        # and each finds its create operation through the (entity, row_id, field) index.
+        marks = ", ".join("?" * len(chunk))
+        found.update((str(entity), str(row_id)) for entity, row_id in conn.exec_driver_sql(
+            "SELECT o.entity, o.row_id FROM sync_tombstone t CROSS JOIN sync_operation o "
+            "ON o.entity = t.entity AND o.row_id = t.row_id AND o.field = ? "
+            f"WHERE o.entity != 'audit_entry' AND json_extract(o.value_json, ?) IN ({marks})",
+            (oplog.CREATE_FIELD, f"$.{column}", *chunk)))
     return found
 
 
 def records_of_households(conn: Connection, households: Collection[str]) -> set[tuple[str, str]]:
-    """Every record this laptop's history knows as belonging to ``households``: the
+    """Every record that belongs to ``households``, existing or deleted earlier: the
     households, their children, and the actions of their visits."""
     records = {("household", h) for h in households} | _created_under(
         conn, "household_id", households)
