@@ -254,7 +254,7 @@ class PrivacyPage(Page):
         if isinstance(argument, str) and argument:
             self.query.setText(argument)
             self.tabs.setCurrentIndex(0)
-            self.search()
+        self.search()
         self.refresh()
 
     def refresh(self) -> None:
