@@ -143,6 +143,9 @@ class HouseholdPage(Page):
         top.addLayout(titles, 1)
         top.addWidget(self.saved_label)
         top.addWidget(self.plan_button)
+        from renodesk.ui.letter_dialog import letter_button  # Brief maken (letters area)
+
+        top.addWidget(letter_button(self, context.runner, lambda: self.household_id))
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)

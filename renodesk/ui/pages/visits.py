@@ -258,6 +258,9 @@ class VisitsPage(Page):
         heading_row.addWidget(self.open_profile)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        from renodesk.ui.letter_dialog import letter_button  # Brief maken (letters area)
+
+        buttons.addWidget(letter_button(body, self.context.runner, visit_id=lambda: self.visit_id))
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.save_button)
         column.addWidget(self.banner)
