@@ -33,7 +33,7 @@ _dwelling: Table = Dwelling.__table__  # type: ignore[assignment]
 _project: Table = Project.__table__  # type: ignore[assignment]
 
 #: A search returns at most this many households; a coach narrows the query instead.
-SEARCH_LIMIT = 2000
+SEARCH_LIMIT = 500
 
 
 
