@@ -35,7 +35,10 @@ META_LAST_SYNC = "last_sync_at"
 
 
 def _status_counts(ws: Workspace) -> tuple[int, str | None]:
-    return ws.op_count(), ws.meta(META_LAST_SYNC)
+    from renodesk.sync.service import unsynced
+
+    # Changes count as synced only once the team's folder or server has them.
+    return unsynced(ws), ws.meta(META_LAST_SYNC)
 
 
 class MainWindow(QMainWindow):
@@ -232,6 +235,10 @@ class MainWindow(QMainWindow):
             first = next(iter(self.page_classes), "")
         if first:
             self.navigate(first)
+        if "sync" in self.page_classes and "sync" not in self.pages:
+            # The sync page owns automatic sync (at start, on a timer, on close): build it
+            # now, out of sight, so syncing does not wait until the coach opens it.
+            self._page("sync").load(None)
         self.refresh_status()
 
     def workspace_failed(self, message: str) -> None:
@@ -243,11 +250,7 @@ class MainWindow(QMainWindow):
         """Show page ``key`` (built on first use) and load it with ``argument``."""
         if key not in self.page_classes or not self.ready:
             return
-        page = self.pages.get(key)
-        if page is None:
-            page = self.page_classes[key](self.context, self.stack)
-            self.pages[key] = page
-            self.stack.addWidget(page)
+        page = self._page(key)
         if self.current is not None and self.current != (key, argument):
             self.history = [*self.history[-49:], self.current]
         self.current = (key, argument)
@@ -256,6 +259,15 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_commands()
         page.load(argument)
+
+    def _page(self, key: str) -> Page:
+        """The page for ``key``, built on first use."""
+        page = self.pages.get(key)
+        if page is None:
+            page = self.page_classes[key](self.context, self.stack)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return page
 
     def back(self) -> None:
         if self.history:

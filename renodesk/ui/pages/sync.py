@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QFormLayout,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -92,11 +92,12 @@ class SyncPage(Page):
         self.join_button.clicked.connect(lambda: self._team_dialog(create=False))
         self.enrol_button = QPushButton(self.tr("Connect to a server..."), self)
         self.enrol_button.clicked.connect(self._enrol_dialog)
-        buttons = QHBoxLayout()
-        for button in (self.sync_button, self.create_button, self.join_button,
-                       self.enrol_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+        # Two rows, so the page (and with it the window) stays narrow on a small laptop.
+        buttons = QGridLayout()
+        for index, button in enumerate((self.sync_button, self.enrol_button,
+                                        self.create_button, self.join_button)):
+            buttons.addWidget(button, index // 2, index % 2)
+        buttons.setColumnStretch(2, 1)
         self.progress = QProgressBar(self)
         self.progress.setObjectName("syncProgress")
         self.progress.setAccessibleName(self.tr("Sync progress"))
