@@ -185,26 +185,28 @@ def _chunks(ids: list[str]) -> Iterable[list[str]]:
         yield ids[start:start + _CHUNK]
 
 
-def _kept_back(conn: Connection) -> Any:
-    """Operations of a changeset being written right now (after a crash) stay as they are:
-    the sync engine checks them against the file it may already have written."""
+def _purgeable(conn: Connection) -> Any:
+    """Which operations may be purged: all, except those of a changeset being written
+    right now (after a crash), which the sync engine checks against the file it may
+    already have written. None when nothing is held back."""
     pending = read_meta(conn, "sync_pending_seq")
     if not pending:
         return None
-    return (_ops.c.local.is_(True)) & (_ops.c.sent_in == int(pending))
+    return or_(_ops.c.local.is_(False), _ops.c.sent_in.is_(None),
+               _ops.c.sent_in != int(pending))
 
 
 def forget_history(conn: Connection, records: Collection[tuple[str, str]]) -> int:
     """Purge what this workspace remembers of deleted records: every operation except the
     delete itself, their field clocks, conflicts and drafts. Returns operations removed."""
     removed = 0
-    kept_back = _kept_back(conn)
+    purgeable = _purgeable(conn)
     for entity, ids in _by_entity(records).items():
         for chunk in _chunks(ids):
             query = delete(_ops).where(_ops.c.entity == entity, _ops.c.row_id.in_(chunk),
                                        _ops.c.field != DELETE_FIELD)
-            if kept_back is not None:
-                query = query.where(~kept_back)
+            if purgeable is not None:
+                query = query.where(purgeable)
             removed += conn.execute(query).rowcount or 0
             conn.execute(delete(_clocks).where(_clocks.c.entity == entity,
                                                _clocks.c.row_id.in_(chunk)))
@@ -220,15 +222,15 @@ def forget_sensitive_history(conn: Connection, household_id: str) -> int:
     erasure): field edits that held a value, the sensitive part of each create, conflicts
     on those fields and unsaved visit drafts. Returns operations removed or rewritten."""
     touched = 0
-    kept_back = _kept_back(conn)
+    purgeable = _purgeable(conn)
     for entity, ids in _by_entity(_records_with_sensitive_fields(conn, household_id)).items():
         fields = sorted(sensitive_fields(entity))
         for chunk in _chunks(ids):
             query = delete(_ops).where(
                 _ops.c.entity == entity, _ops.c.row_id.in_(chunk), _ops.c.field.in_(fields),
                 _ops.c.value_json.not_in(_BLANK_JSON))
-            if kept_back is not None:
-                query = query.where(~kept_back)
+            if purgeable is not None:
+                query = query.where(purgeable)
             touched += conn.execute(query).rowcount or 0
             creates = conn.execute(select(_ops.c.op_id, _ops.c.value_json).where(
                 _ops.c.entity == entity, _ops.c.row_id.in_(chunk),

@@ -134,3 +134,16 @@ def test_edits_made_offline_after_an_erasure_are_dropped_with_their_history(
     assert _rows(sanne.ws, "SELECT count(*) FROM sync_operation WHERE field = 'phone' "
                  f"AND row_id = '{planted.household_id}'") == [(0,)]
     assert planted.household_id not in {r[0] for r in _rows(ahmet.ws, "SELECT id FROM household")}
+
+
+def test_a_changeset_half_written_before_a_crash_is_left_as_the_sync_expects(
+        workspace: Workspace) -> None:
+    planted = plant_household(workspace)
+    with workspace.engine.begin() as conn:  # as the sync engine leaves it after a crash
+        conn.execute(text("UPDATE sync_operation SET sent_in = 7 WHERE row_id = :h "
+                          "AND field = '__create__'"), {"h": planted.household_id})
+    workspace.set_meta("sync_pending_seq", "7")
+    erasure.erase_household(workspace, planted.household_id)
+    kept = _rows(workspace, "SELECT field, sent_in FROM sync_operation WHERE row_id IN "
+                 "(SELECT row_id FROM sync_tombstone) AND field != '__deleted__'")
+    assert kept == [("__create__", 7)]  # the rest of the history is gone all the same
