@@ -43,6 +43,12 @@ def ensure_demo(paths: Paths, households: int = 300) -> Workspace:
         return app.open_workspace(paths)
     workspace = app.init_workspace(paths, "Woonstichting De Linde (demo)", "Sanne Bakker",
                                    demo=True)
+    # A complete (fictitious) letterhead, so demo letters look like real ones.
+    workspace.update("organisation", app.ORGANISATION_ID, {
+        "street": "Lindelaan 1", "postcode": "3521 AA", "city": "Utrecht",
+        "phone": "030-1234567", "email": "bewonerszaken@delinde.example",
+        "website": "www.delinde.example", "signatory_name": "Koen van Dam",
+        "signatory_role": "Projectleider renovatie"})
     generate(workspace, households=households, seed=1)
     return workspace
 
