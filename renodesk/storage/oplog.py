@@ -10,7 +10,6 @@ import json
 from typing import Any
 
 from sqlalchemy import Connection, select
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from renodesk.storage import codec
 from renodesk.storage.bulk import insert_rows
@@ -56,35 +55,30 @@ def set_field_clocks(
 ) -> None:
     if not fields:
         return
-    stmt = sqlite_insert(_clocks).values(
-        [{"entity": entity, "row_id": row_id, "field": f, "hlc": hlc} for f in fields]
-    )
-    conn.execute(stmt.on_conflict_do_update(index_elements=["entity", "row_id", "field"],
-                                            set_={"hlc": stmt.excluded.hlc}))
+    # Plain SQL: this runs once per applied edit, and building the statement cost more
+    # than running it.
+    conn.exec_driver_sql(
+        "INSERT INTO sync_field_clock (entity, row_id, field, hlc) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (entity, row_id, field) DO UPDATE SET hlc = excluded.hlc",
+        [(entity, row_id, f, hlc) for f in fields])
 
 
 def field_clock(conn: Connection, entity: str, row_id: str, field: str) -> str | None:
     """The clock of the value the field holds now: its last edit, else the record's create."""
-    found = conn.execute(
-        select(_clocks.c.hlc).where(
-            _clocks.c.entity == entity, _clocks.c.row_id == row_id, _clocks.c.field == field
-        )
-    ).scalar()
+    found = conn.exec_driver_sql(
+        "SELECT hlc FROM sync_field_clock WHERE entity = ? AND row_id = ? AND field = ?",
+        (entity, row_id, field)).scalar()
     if found:
         return str(found)
-    created = conn.execute(
-        select(_ops.c.hlc).where(
-            _ops.c.entity == entity, _ops.c.row_id == row_id, _ops.c.field == CREATE_FIELD
-        )
-    ).scalar()
+    created = conn.exec_driver_sql(
+        "SELECT hlc FROM sync_operation WHERE entity = ? AND row_id = ? AND field = ?",
+        (entity, row_id, CREATE_FIELD)).scalar()
     if created:
         return str(created)
     # Records that arrived in a compacted snapshot keep their create clock as a field clock.
-    restored = None if field == CREATE_FIELD else conn.execute(
-        select(_clocks.c.hlc).where(
-            _clocks.c.entity == entity, _clocks.c.row_id == row_id,
-            _clocks.c.field == CREATE_FIELD)
-    ).scalar()
+    restored = None if field == CREATE_FIELD else conn.exec_driver_sql(
+        "SELECT hlc FROM sync_field_clock WHERE entity = ? AND row_id = ? AND field = ?",
+        (entity, row_id, CREATE_FIELD)).scalar()
     return str(restored) if restored else None
 
 

@@ -31,7 +31,7 @@ from sqlalchemy import Column, Connection, Table, and_, delete, insert, select, 
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from renodesk.core import erasure
-from renodesk.storage import codec, oplog
+from renodesk.storage import bulk, codec, oplog
 from renodesk.storage.models import (
     SYNCED_MODELS,
     SyncConflict,
@@ -51,6 +51,8 @@ _ops = table_for(SyncOperation)
 _clocks = table_for(SyncFieldClock)
 _tombs = table_for(SyncTombstone)
 _conflicts = table_for(SyncConflict)
+_OP_COLUMNS = ["op_id", "device_id", "device_seq", "hlc", "entity", "row_id", "field",
+               "value_json", "base_hlc", "local", "state", "sent_in"]
 
 
 @dataclass
@@ -153,23 +155,29 @@ class Merger:
             chunk = ids[start:start + 500]
             known.update(self.conn.execute(
                 select(_ops.c.op_id).where(_ops.c.op_id.in_(chunk))).scalars())
+        fresh: list[Operation] = []
         for op in batch:
             if op.op_id in known:
                 result.duplicates += 1
                 continue
             known.add(op.op_id)
-            self.conn.execute(insert(_ops), [{
-                "op_id": op.op_id, "device_id": op.device_id, "device_seq": op.device_seq,
-                "hlc": op.hlc, "entity": op.entity, "row_id": op.row_id, "field": op.field,
-                "value_json": json.dumps(op.value, ensure_ascii=False),
-                "base_hlc": op.base_hlc, "local": False, "state": APPLIED, "sent_in": None,
-            }])
+            fresh.append(op)
+        # Recorded first, all at once (one executemany); the ones that cannot be applied
+        # yet are marked held afterwards.
+        bulk.insert_values(conn=self.conn, table=_ops, columns=_OP_COLUMNS, values=[
+            (op.op_id, op.device_id, op.device_seq, op.hlc, op.entity, op.row_id, op.field,
+             json.dumps(op.value, ensure_ascii=False), op.base_hlc, False, APPLIED, None)
+            for op in fresh])
+        held: list[str] = []
+        for op in fresh:
             if self._apply_one(op, result) == HELD:
-                self.conn.execute(update(_ops).where(_ops.c.op_id == op.op_id)
-                                  .values(state=HELD))
-                result.held += 1
+                held.append(op.op_id)
             else:
                 result.applied += 1
+        for start in range(0, len(held), 500):
+            self.conn.execute(update(_ops).where(_ops.c.op_id.in_(held[start:start + 500]))
+                              .values(state=HELD))
+        result.held += len(held)
         # Privacy: deleted and erased records keep no history (values) on this laptop.
         erasure.after_merge(self.conn, batch, result.touched)
         return result
@@ -214,13 +222,16 @@ class Merger:
             return self.create(table, op, result)
         return self._edit(table, op, result)
 
+    # The two questions asked for every operation, in plain SQL (building the statement
+    # cost more than running it).
     def _exists(self, table: Table, row_id: str) -> bool:
-        return self.conn.execute(
-            select(table.c.id).where(table.c.id == row_id)).first() is not None
+        return self.conn.exec_driver_sql(
+            f"SELECT 1 FROM {table.name} WHERE id = ?", (row_id,)).first() is not None
 
     def _tombstoned(self, entity: str, row_id: str) -> bool:
-        return self.conn.execute(select(_tombs.c.row_id).where(
-            _tombs.c.entity == entity, _tombs.c.row_id == row_id)).first() is not None
+        return self.conn.exec_driver_sql(
+            "SELECT 1 FROM sync_tombstone WHERE entity = ? AND row_id = ?",
+            (entity, row_id)).first() is not None
 
     def _check_link(self, col: Column[Any], value: Any) -> str:
         """'ok', 'cut' (optional link to a deleted record), 'gone' or 'missing'."""

@@ -12,27 +12,36 @@ reads only the changesets after those marks, instead of replaying years of files
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from sqlalchemy import Connection, select
+from sqlalchemy import Boolean, Connection, Date, DateTime, LargeBinary, Table, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from renodesk.core.workspace import read_meta
-from renodesk.storage import codec, oplog
+from renodesk.storage import bulk, codec, oplog
 from renodesk.storage.models import SyncFieldClock, SyncOperation, SyncPeer, SyncTombstone
 from renodesk.storage.models import table as table_for
 from renodesk.sync.changeset import ChangesetError
 from renodesk.sync.clock import ClockDriftError, Hlc, HybridClock
-from renodesk.sync.merge import Merger, MergeResult, dependency_rank, synced_table, unique_groups
+from renodesk.sync.merge import (
+    Merger,
+    MergeResult,
+    children_of,
+    dependency_rank,
+    synced_table,
+    unique_groups,
+)
 from renodesk.sync.operation import Operation
 
 MAGIC = b"RDS1"
@@ -122,51 +131,100 @@ def decode(key: bytes, blob: bytes, team: str) -> tuple[SnapshotHeader, dict[str
     return header, payload
 
 
+def _converters(table: Table, columns: list[str]) -> list[Callable[[Any], Any] | None]:
+    """Per column, how a JSON value becomes a Python value (None: it already is one)."""
+    found: list[Callable[[Any], Any] | None] = []
+    for name in columns:
+        kind = table.c[name].type
+        if isinstance(kind, DateTime):
+            found.append(datetime.fromisoformat)
+        elif isinstance(kind, Date):
+            found.append(date.fromisoformat)
+        elif isinstance(kind, LargeBinary):
+            found.append(base64.b64decode)
+        elif isinstance(kind, Boolean):
+            found.append(bool)
+        else:
+            found.append(None)  # text and whole numbers arrive as they are stored
+    return found
+
+
+def _decoded(table: Table, block: dict[str, Any],
+             skip: set[str]) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """A snapshot table block as rows of Python values, in the table's column order;
+    columns the snapshot's maker did not know yet get their defaults."""
+    given = block["columns"]
+    columns = [c.name for c in table.c]
+    where = [given.index(name) if name in given else -1 for name in columns]
+    defaults = [_static_default(c) for c in table.c]
+    converters = _converters(table, columns)
+    plan = list(zip(where, converters, defaults, strict=True))
+    id_at = given.index("id")
+    rows = []
+    for values in block["values"]:
+        if values[id_at] in skip:
+            continue
+        row = []
+        for at, convert, default in plan:
+            value = default if at < 0 else values[at]
+            if value is not None and convert is not None:
+                value = convert(value)
+            row.append(value)
+        rows.append(tuple(row))
+    return columns, rows
+
+
+def _static_default(col: Any) -> Any:
+    arg = getattr(col.default, "arg", None)
+    return None if callable(arg) else arg
+
+
 def restore(conn: Connection, clock: HybridClock, own_device: str, header: SnapshotHeader,
             payload: dict[str, Any]) -> MergeResult:
-    """Load a snapshot into this (new) workspace inside the caller's transaction."""
+    """Load a snapshot into this (new) workspace inside the caller's transaction.
+
+    Records are inserted in bulk (one executemany per table, rows this workspace already
+    holds are kept); records with a unique key go through the merge, since this laptop
+    may have made one with the same key. Then tombstones: records deleted in the
+    snapshot go here too, and children whose parent is deleted on either side follow.
+    """
     result = MergeResult()
     merger = Merger(conn, clock)
-    tombstoned = {(e, r) for e, r in conn.execute(select(_tombs.c.entity, _tombs.c.row_id))}
     incoming_tombs = {(e, r): h for e, r, h in payload["tombstones"]}
+    skip: dict[str, set[str]] = {}
+    for (entity, row_id) in incoming_tombs:
+        skip.setdefault(entity, set()).add(row_id)
+    for entity, row_id in conn.execute(select(_tombs.c.entity, _tombs.c.row_id)):
+        skip.setdefault(entity, set()).add(row_id)
     create_clocks = {(e, r): h for e, r, f, h in payload["clocks"] if f == oplog.CREATE_FIELD}
     rank = dependency_rank()
     for name in sorted(payload["rows"], key=lambda n: rank.get(n, 99)):
         table = synced_table(name)
         if table is None:
             continue
-        block = payload["rows"][name]
-        columns = [c for c in block["columns"] if c in table.c]
-        index = [block["columns"].index(c) for c in columns]
-        decoders = [(i, c) for i, c in zip(index, columns, strict=True)]
-        records = []
-        for values in block["values"]:
-            record = {c: codec.decode(table, c, values[i]) for i, c in decoders}
-            if (name, record["id"]) in tombstoned or (name, record["id"]) in incoming_tombs:
-                continue
-            records.append(record)
+        columns, rows = _decoded(table, payload["rows"][name], skip.get(name, set()))
         if unique_groups(table):
             # Few rows, and two laptops may each hold one with the same unique key.
-            for record in records:
+            for values in rows:
+                record = dict(zip(columns, values, strict=True))
                 op = Operation("", header.device, 0,
                                create_clocks.get((name, record["id"]), header.hlc), name,
                                record["id"], oplog.CREATE_FIELD, codec.encode_row(record))
                 merger.create(table, op, result)
-        elif records:
-            conn.execute(sqlite_insert(table).on_conflict_do_nothing(), records)
-            result.applied += len(records)
-    if payload["clocks"]:
-        conn.execute(sqlite_insert(_clocks).on_conflict_do_nothing(), [
-            {"entity": e, "row_id": r, "field": f, "hlc": h} for e, r, f, h in payload["clocks"]])
-    for (entity, row_id), hlc in incoming_tombs.items():
-        table = synced_table(entity)
-        if table is not None:
-            merger.delete(table, row_id, hlc, result)
+        elif rows:
+            bulk.insert_values(conn, table, columns, rows, or_ignore=True)
+            result.applied += len(rows)
+    bulk.insert_values(conn, _clocks, ["entity", "row_id", "field", "hlc"],
+                       [tuple(c) for c in payload["clocks"]], or_ignore=True)
+    now = datetime.now().replace(microsecond=0)
+    bulk.insert_values(conn, _tombs, ["entity", "row_id", "hlc", "deleted_at"],
+                       [(e, r, h, now) for (e, r), h in incoming_tombs.items()], or_ignore=True)
+    _follow_tombstones(conn, merger, result)
     for device, (seq, blob_hash) in payload["peers"].items():
         if device == own_device:
             continue
         stmt = sqlite_insert(_peers).values(device_id=device, last_seq=seq, last_hash=blob_hash,
-                                            last_seen_at=datetime.now().replace(microsecond=0))
+                                            last_seen_at=now)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["device_id"], set_={"last_seq": seq, "last_hash": blob_hash}))
     # If the maker's clock runs ahead its records still count; our clock stays honest.
@@ -174,3 +232,35 @@ def restore(conn: Connection, clock: HybridClock, own_device: str, header: Snaps
         clock.observe(Hlc.unpack(header.hlc))
     result.add(merger.apply(Operation.from_json(op) for op in payload["held"]))
     return result
+
+
+def _follow_tombstones(conn: Connection, merger: Merger, result: MergeResult) -> None:
+    """Records of this workspace that are tombstoned go (with their required children);
+    records linking to a tombstoned one follow the usual cascade. A few queries per
+    table, whatever the number of tombstones."""
+    if conn.exec_driver_sql("SELECT 1 FROM sync_tombstone LIMIT 1").first() is None:
+        return
+    while True:
+        progress = False
+        for name in dependency_rank():
+            table = synced_table(name)
+            assert table is not None
+            for row_id, hlc in conn.exec_driver_sql(
+                    f"SELECT r.id, t.hlc FROM {name} r JOIN sync_tombstone t "
+                    "ON t.entity = ? AND t.row_id = r.id", (name,)).all():
+                merger.delete(table, row_id, hlc, result)
+                progress = True
+            for child, column, nullable in children_of(name):
+                child_table = synced_table(child)
+                assert child_table is not None
+                for child_id, hlc in conn.exec_driver_sql(
+                        f"SELECT c.id, t.hlc FROM {child} c JOIN sync_tombstone t "
+                        f"ON t.entity = ? AND t.row_id = c.{column}", (name,)).all():
+                    progress = True
+                    if nullable:
+                        conn.execute(update(child_table).where(child_table.c.id == child_id)
+                                     .values({column: None}))
+                    else:
+                        merger.delete(child_table, child_id, hlc, result)
+        if not progress:
+            return
