@@ -146,3 +146,19 @@ def test_complete_and_reopen_an_action(world: World) -> None:
     assert world.ws.get("action", world.action_overdue)["done_date"] == TODAY
     reopen_action(world.ws, world.action_overdue)
     assert world.ws.get("action", world.action_overdue)["done_date"] is None
+
+
+def test_a_profile_records_consent_and_a_safety_note_in_one_save(world: World) -> None:
+    from renodesk.core.profiles import update_profile
+
+    household = world.households["Kees Jansen"]
+    world.ws.update("household", household, {"consent_basis": "none"})
+    with pytest.raises(ValidationError) as caught:
+        update_profile(world.ws, household, {"safety_note": "Hond", "phone": "0612345678"})
+    assert caught.value.problems["safety_note"][0] == "validation.no_basis"
+    assert world.ws.get("household", household)["phone"] == ""
+    assert world.ws.get("household", household)["safety_note"] == ""
+    changes = update_profile(world.ws, household, {"consent_basis": "explicit_consent",
+                                                   "safety_note": "Hond"})
+    assert world.ws.get("household", household)["safety_note"] == "Hond"
+    assert [c.fields for c in changes] == [("consent_basis",), ("safety_note",)]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from renodesk.core import enums
 from renodesk.core.errors import RenoDeskError
+from renodesk.core.profiles import update_profile
 from renodesk.core.queries.households import HouseholdProfile, open_profile
 from renodesk.core.visits import log_contact
 from renodesk.ui.models.records import TimelineModel
@@ -368,7 +369,7 @@ class HouseholdPage(Page):
             return
         values = self.values()
 
-        def saved(change: Change | None, error: BaseException | None) -> None:
+        def saved(changes: list[Change] | None, error: BaseException | None) -> None:
             if isinstance(error, RenoDeskError):
                 self.errors.show(error)
                 return
@@ -378,7 +379,7 @@ class HouseholdPage(Page):
             self.saved_label.setText(self.tr("Saved"))
             self.context.notify(self.tr("The profile is saved."))
 
-        self.context.runner.write(lambda ws: ws.update("household", household_id, values), saved)
+        self.context.runner.write(lambda ws: update_profile(ws, household_id, values), saved)
 
     def log_contact(self) -> None:
         household_id = self.household_id
