@@ -53,6 +53,8 @@ SCOPE_HOUSEHOLD = "household"
 SCOPE_SENSITIVE = "sensitive"
 #: Workspace meta key: an erasure arrived by sync and the file still needs compacting.
 COMPACTION_DUE = "privacy_compaction_due"
+#: Workspace meta key: "<scope>:<household id>" of an erasure whose history is not yet purged.
+PURGE_PENDING = "privacy_purge_pending"
 
 _ops = table(SyncOperation)
 _clocks = table(SyncFieldClock)
@@ -88,6 +90,7 @@ def erase_household(ws: Workspace, household_id: str, *, sensitive_only: bool = 
     compacts once at the end with :func:`compact_database`)."""
     scope = SCOPE_SENSITIVE if sensitive_only else SCOPE_HOUSEHOLD
     result = ErasureResult(household_id, scope)
+    finish_pending_purge(ws)
     with ws.write() as uow:
         uow.get("household", household_id)  # NotFoundError before anything happens
         if sensitive_only:
@@ -95,20 +98,35 @@ def erase_household(ws: Workspace, household_id: str, *, sensitive_only: bool = 
         else:
             _delete_household(uow, household_id, result)
         uow.audit("erase", "household", household_id, household_id, scope)
+        write_meta(uow.conn, PURGE_PENDING, f"{scope}:{household_id}")
+        write_meta(uow.conn, COMPACTION_DUE, "1")
     # The unit of work writes its own operations when it finishes, so the history is
-    # purged in a second transaction (idempotent: a crash in between is caught by the
-    # next erasure or sync).
-    with ws.write() as uow:
-        if sensitive_only:
-            result.history_purged = forget_sensitive_history(uow.conn, household_id)
-        else:
-            # Also what was deleted earlier: a deleted record's history still holds values.
-            erased = {(c.entity, c.row_id) for c in result.changes if c.kind == "delete"}
-            erased |= tombstoned(uow.conn, records_of_households(uow.conn, {household_id}))
-            result.history_purged = forget_history(uow.conn, erased)
+    # purged in a second transaction; should the laptop stop in between, the purge is
+    # finished by the next erasure or :func:`compact_if_due`.
+    result.history_purged = finish_pending_purge(
+        ws, {(c.entity, c.row_id) for c in result.changes if c.kind == "delete"})
     if compact:
         result.backups_removed = compact_database(ws)
     return result
+
+
+def finish_pending_purge(ws: Workspace, deleted: Collection[tuple[str, str]] = ()) -> int:
+    """Purge the history of the last erasure if that has not happened yet; ``deleted``
+    names records it deleted (also those this laptop knows without their creation)."""
+    pending = ws.meta(PURGE_PENDING)
+    if not pending:
+        return 0
+    scope, _sep, household_id = pending.partition(":")
+    with ws.write() as uow:
+        if scope == SCOPE_SENSITIVE:
+            purged = forget_sensitive_history(uow.conn, household_id)
+        else:
+            # Every record of the household that is deleted, also earlier: a deleted
+            # record's history still holds its values.
+            purged = forget_history(uow.conn, set(deleted) | tombstoned(
+                uow.conn, records_of_households(uow.conn, {household_id})))
+        write_meta(uow.conn, PURGE_PENDING, "")
+    return purged
 
 
 def _delete_household(uow: UnitOfWork, household_id: str, result: ErasureResult) -> None:
@@ -359,6 +377,7 @@ def after_merge(conn: Connection, ops: Iterable[Operation],
 def compact_if_due(ws: Workspace) -> bool:
     """Compact the database when an erasure arrived by sync since the last compaction.
     Call after every sync run (and at start-up); cheap when nothing is due."""
+    finish_pending_purge(ws)
     if not ws.meta(COMPACTION_DUE):
         return False
     compact_database(ws)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from erasure_kit import everything_on_disk, holds, two_laptops
 from fixtures.privacy_world import ALL, PLAIN, SENSITIVE, plant_household
 from sqlalchemy import text
@@ -147,3 +148,15 @@ def test_a_changeset_half_written_before_a_crash_is_left_as_the_sync_expects(
     kept = _rows(workspace, "SELECT field, sent_in FROM sync_operation WHERE row_id IN "
                  "(SELECT row_id FROM sync_tombstone) AND field != '__deleted__'")
     assert kept == [("__create__", 7)]  # the rest of the history is gone all the same
+
+
+def test_an_erasure_interrupted_before_its_history_was_purged_is_finished_later(
+        workspace: Workspace, workspace_paths: Paths, monkeypatch: pytest.MonkeyPatch) -> None:
+    planted = plant_household(workspace)
+    monkeypatch.setattr(erasure, "finish_pending_purge", lambda ws, deleted=(): 0)
+    erasure.erase_household(workspace, planted.household_id, compact=False)  # "crash"
+    assert holds(everything_on_disk(workspace_paths), SENSITIVE["notes"])
+    monkeypatch.undo()
+    assert erasure.compact_if_due(workspace) is True  # at the next start of the page
+    on_disk = everything_on_disk(workspace_paths)
+    assert [name for name, value in ALL.items() if holds(on_disk, value)] == []
