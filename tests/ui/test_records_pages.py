@@ -209,6 +209,8 @@ def test_profile_shows_errors_beside_fields_and_saves_nothing_half(
     saved = world.ws.get("household", household)
     assert (saved["phone"], saved["contact_person_name"]) == ("06-12345678", "Emre Y.")
     assert page.errors.message_for("phone") == ""
+    assert page.edits["phone"].text() == "06-12345678"  # shown as stored
+    assert page.saved_label.text() == "Saved"
 
 
 def test_profile_without_consent_hides_and_keeps_sensitive_fields(

@@ -375,9 +375,9 @@ class HouseholdPage(Page):
                 return
             if error is not None:
                 raise error
-            self.errors.clear()
-            self.saved_label.setText(self.tr("Saved"))
             self.context.notify(self.tr("The profile is saved."))
+            self.load()  # show what was stored, e.g. 0612345678 written as 06-12345678
+            self.saved_label.setText(self.tr("Saved"))
 
         self.context.runner.write(lambda ws: update_profile(ws, household_id, values), saved)
 

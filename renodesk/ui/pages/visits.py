@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, Qt, QTime, QTimer
@@ -272,6 +273,14 @@ class VisitsPage(Page):
         column.addWidget(self.form)
         column.addLayout(buttons)
         column.addStretch(1)
+        form = self.form
+        order = [self.restore_button, self.discard_button, self.not_home_button,
+                 self.open_profile, self.planned_at, self.kind, self.visitors, self.plan_button,
+                 form.attendees, *form.texts.values(), form.adjustment_table,
+                 form.add_adjustment, form.remove_adjustment, form.action_table,
+                 form.add_action, form.remove_action, self.finalise_button, self.save_button]
+        for first, second in pairwise(order):
+            QWidget.setTabOrder(first, second)
         scroll.setWidget(body)
         self.editor_body = body
         self.editor_scroll = scroll
