@@ -368,13 +368,14 @@ class Workspace:
             write_meta(conn, key, value)
 
     def op_count(self, unsent_only: bool = True) -> int:
-        from sqlalchemy import func
-
-        from renodesk.storage.models import SyncOperation
-
-        ops = table(SyncOperation)
-        query = select(func.count()).select_from(ops)
-        if unsent_only:
-            query = query.where(ops.c.local.is_(True), ops.c.sent_in.is_(None))
+        """This laptop's changes not yet put into a changeset for the team (or, with
+        ``unsent_only=False``, every operation in the log)."""
         with self.engine.connect() as conn:
-            return int(conn.execute(query).scalar() or 0)
+            if unsent_only:
+                return max(0, self.device_seq - oplog.covered_seq(conn))
+            from sqlalchemy import func
+
+            from renodesk.storage.models import SyncOperation
+
+            count = select(func.count()).select_from(table(SyncOperation))
+            return int(conn.execute(count).scalar() or 0)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from renodesk.storage import codec
 from renodesk.storage.bulk import insert_rows
@@ -120,6 +120,19 @@ def in_changeset(conn: Connection, seq: int) -> list[Operation]:
     ]
 
 
+def local_after(conn: Connection, seq: int) -> list[Operation]:
+    """This device's operations not in changesets 1..``seq`` (later or unsent), in order."""
+    loads = json.loads
+    return [
+        Operation(op_id, device_id, device_seq, hlc, entity, row_id, fld, loads(value), base)
+        for op_id, device_id, device_seq, hlc, entity, row_id, fld, value, base
+        in conn.exec_driver_sql(
+            "SELECT op_id, device_id, device_seq, hlc, entity, row_id, field, value_json, "
+            "base_hlc FROM sync_operation WHERE local = 1 AND (sent_in IS NULL OR sent_in > ?) "
+            "ORDER BY device_seq", (seq,))
+    ]
+
+
 def to_operation(row: Any) -> Operation:
     return Operation(
         op_id=row["op_id"],
@@ -132,3 +145,19 @@ def to_operation(row: Any) -> Operation:
         value=json.loads(row["value_json"]),
         base_hlc=row["base_hlc"],
     )
+
+
+def covered_seq(conn: Connection, upto_changeset: int | None = None) -> int:
+    """The highest device sequence of this laptop's operations that went into changesets
+    1..``upto_changeset`` (default: every changeset made so far).
+
+    Changesets take the outbox in sequence order, so every local operation above this
+    number is still waiting. Two index look-ups, however long the log.
+    """
+    if upto_changeset is None:
+        upto_changeset = conn.execute(select(func.max(_ops.c.sent_in))).scalar() or 0
+    if not upto_changeset:
+        return 0
+    found = conn.execute(select(func.max(_ops.c.device_seq)).where(
+        _ops.c.sent_in == upto_changeset, _ops.c.local.is_(True))).scalar()
+    return int(found or 0)

@@ -319,24 +319,16 @@ def _sync_server(ws: Workspace, local: teams.Team, account: ServerAccount, outco
 def unsynced(ws: Workspace) -> int:
     """This laptop's changes that have not reached the team yet: not in a changeset, or
     in one that the shared folder or the server has not received."""
-    from sqlalchemy import ColumnElement, func, or_, select
+    from renodesk.storage.oplog import covered_seq
 
-    from renodesk.storage.models import SyncOperation
-    from renodesk.storage.models import table as table_for
-
-    ops = table_for(SyncOperation)
     delivered: list[int] = []
     if ws.meta("sync_team_id") and ws.meta("sync_folder") != str(store_root(ws)):
         delivered.append(int(ws.meta(META_FOLDER_COPIED) or 0))
     if ws.meta("server_url"):
         delivered.append(int(ws.meta("server_pushed_seq") or 0))
-    waiting: ColumnElement[bool] = ops.c.sent_in.is_(None)
-    if delivered:
-        waiting = or_(waiting, ops.c.sent_in > min(delivered))
     with ws.engine.connect() as conn:
-        return int(conn.execute(select(func.count()).select_from(ops).where(
-            ops.c.local.is_(True), waiting)).scalar() or 0)
-
+        covered = covered_seq(conn, min(delivered) if delivered else None)
+    return max(0, ws.device_seq - covered)
 
 
 @dataclass(frozen=True)
