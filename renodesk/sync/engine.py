@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -32,7 +33,7 @@ from renodesk.core.workspace import Workspace, read_meta, write_meta
 from renodesk.storage import oplog
 from renodesk.storage.models import SyncConflict, SyncOperation, SyncPeer
 from renodesk.storage.models import table as table_for
-from renodesk.sync import snapshot
+from renodesk.sync import retention, snapshot
 from renodesk.sync.changeset import (
     ChangesetError,
     ChangesetHeader,
@@ -42,7 +43,7 @@ from renodesk.sync.changeset import (
     file_name,
 )
 from renodesk.sync.clock import MAX_DRIFT_MS, Hlc
-from renodesk.sync.folder import TeamFolder, write_atomically
+from renodesk.sync.folder import Stray, TeamFolder, write_atomically
 from renodesk.sync.merge import Merger, MergeResult, would_delete
 from renodesk.sync.operation import Operation
 from renodesk.sync.team import Team
@@ -85,6 +86,7 @@ class SyncReport:
     set_aside: list[SetAside] = field(default_factory=list)
     waiting: list[tuple[str, int]] = field(default_factory=list)  # (device, missing seq)
     pending_deletes: int = 0
+    tombstones_removed: int = 0
     stopped: RenoDeskError | None = None
     touched: set[tuple[str, str]] = field(default_factory=set)
 
@@ -99,6 +101,7 @@ class _Incoming:
     device: str
     seq: int
     digest: str
+    hlc_max: str
     ops: list[Operation]
 
 
@@ -119,6 +122,7 @@ class SyncRun:
         #: this laptop's changesets are written to its own team folder only.
         self.send = send
         self.report = SyncReport()
+        self._scans: dict[str, tuple[dict[int, Path], list[Stray]]] = {}
 
     # -- plumbing ---------------------------------------------------------------
     @contextmanager
@@ -150,18 +154,26 @@ class SyncRun:
             if self.report.stopped is None:
                 with self._transaction() as conn:
                     self.report.merged(Merger(conn, self.ws.clock).retry_held())
+                if self.send:
+                    self.report.tombstones_removed = retention.acknowledge_and_tidy(
+                        self.ws, self.folder, self.team.key, self.team.team_id)
         except RenoDeskError as exc:
             self.report.stopped = exc
         self._summarise()
         return self.report
 
-    def compact(self) -> None:
-        """Write this device's snapshot of the team's current state (after a sync)."""
+    def compact(self) -> int:
+        """Write this device's snapshot of the team's current state (after a sync), then
+        remove this device's own changesets it covers and every active device has read.
+        Returns how many files were removed."""
         self.folder.check(self.team.team_id)
         with self._transaction() as conn:
             blob = snapshot.build(conn, self.team.key, self.team.team_id, self.ws.device_id,
                                   self.ws.clock)
+            covered = int(read_meta(conn, "sync_out_seq") or 0)
         write_atomically(self.folder.snapshot_path(self.ws.device_id), blob)
+        return retention.remove_covered_changesets(self.ws, self.folder, self.team.key,
+                                                   self.team.team_id, covered)
 
     # -- sending ------------------------------------------------------------------
     def _send(self) -> None:
@@ -204,33 +216,70 @@ class SyncRun:
 
     # -- receiving ----------------------------------------------------------------
     def _bootstrap(self) -> None:
+        """A workspace that has read nothing starts from the newest snapshot. One that
+        needs changesets no longer in the folder (removed after a snapshot while this
+        laptop was away) starts again from a snapshot that covers them (see
+        ``retention``), so that what the team deleted meanwhile does not come back."""
         with self.ws.engine.connect() as conn:
-            if conn.execute(select(func.count()).select_from(_peers)).scalar():
-                return
-        best: tuple[int, bytes] | None = None
+            peers = {r.device_id: r.last_seq for r in conn.execute(select(_peers)).all()}
+        if peers and not self._gone(peers):
+            return
+        candidates: list[tuple[int, Path]] = []
         for path in self.folder.snapshot_paths():
             if path.stem == self.ws.device_id:
                 continue
-            blob = self.folder.read(path)
             try:
-                marks = snapshot.read_header(blob).marks
+                marks = snapshot.read_header(self.folder.read(path)).marks
             except ChangesetError as exc:
                 self.report.set_aside.append(SetAside("snapshots", path.name, exc.reason))
                 continue
-            if best is None or marks > best[0]:
-                best = (marks, blob)
-        if best is None:
+            candidates.append((marks, path))
+        chosen: tuple[snapshot.SnapshotHeader, dict[str, Any]] | None = None
+        for _marks, path in sorted(candidates, reverse=True):
+            try:
+                header, payload = snapshot.decode(self.team.key, self.folder.read(path),
+                                                  self.team.team_id)
+            except ChangesetError as exc:
+                self.report.set_aside.append(SetAside("snapshots", path.name, exc.reason))
+                continue
+            if not self._gone({d: int(v[0]) for d, v in payload["peers"].items()}):
+                chosen = (header, payload)
+                break
+            if chosen is None and not peers:
+                chosen = (header, payload)  # the newest, if none covers every gap
+        if chosen is None:
             return
-        try:
-            header, payload = snapshot.decode(self.team.key, best[1], self.team.team_id)
-        except ChangesetError as exc:
-            self.report.set_aside.append(SetAside("snapshots", "?", exc.reason))
-            return
+        header, payload = chosen
         with self._transaction() as conn:
-            result = snapshot.restore(conn, self.ws.clock, self.ws.device_id, header, payload)
+            start = snapshot.rebase if peers else snapshot.restore
+            result = start(conn, self.ws.clock, self.ws.device_id, header, payload)
         self.report.merged(result)
         self.report.received_ops += result.applied
         self.report.bootstrapped = True
+
+    def _scan(self, device: str) -> tuple[dict[int, Path], list[Stray]]:
+        if device not in self._scans:
+            self._scans[device] = self.folder.scan(device)
+        return self._scans[device]
+
+    def _gone(self, peers: dict[str, int]) -> bool:
+        """True when, reading on from ``peers``, a changeset this laptop needs is gone:
+        later ones are there, or the device's marker says it wrote it."""
+        for device in self.folder.device_ids():
+            if device == self.ws.device_id:
+                continue
+            need = peers.get(device, 0) + 1
+            files, _strays = self._scan(device)
+            if need in files:
+                continue
+            if any(n > need for n in files):
+                return True
+            blob = self.folder.read_marker(device)
+            marker = None if blob is None else retention.decode_marker(
+                self.team.key, self.team.team_id, device, blob)
+            if marker is not None and marker.own_seq >= need:
+                return True
+        return False
 
     def _receive(self) -> None:
         incoming = self._collect()
@@ -250,6 +299,7 @@ class SyncRun:
                 conn.execute(stmt.on_conflict_do_update(
                     index_elements=["device_id"],
                     set_={"last_seq": item.seq, "last_hash": item.digest, "last_seen_at": now}))
+                retention.record_seen(conn, item.device, item.seq, item.hlc_max)
             self.report.merged(result)
             self.report.received_ops += result.applied + result.held
             self.report.received_files += 1
@@ -263,7 +313,7 @@ class SyncRun:
                      for r in conn.execute(select(_peers)).all()}
         incoming: list[_Incoming] = []
         for device in self.folder.device_ids():
-            files, strays = self.folder.scan(device)
+            files, strays = self._scan(device)
             self.report.set_aside += [SetAside(s.device, s.name, "bad_name") for s in strays]
             if device == self.ws.device_id:
                 continue
@@ -278,7 +328,7 @@ class SyncRun:
                     self.report.set_aside.append(SetAside(device, path.name, exc.reason))
                     break
                 seq, prev = seq + 1, blob_hash(blob)
-                incoming.append(_Incoming(device, seq, prev, ops))
+                incoming.append(_Incoming(device, seq, prev, header.hlc_max, ops))
             if any(n > seq + 1 for n in files) and (seq + 1) not in files:
                 self.report.waiting.append((device, seq + 1))
         return incoming

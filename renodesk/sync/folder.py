@@ -23,6 +23,8 @@ CHANGESET_NAME = re.compile(r"^(\d{12})\.rdc$")
 DEVICE_NAME = re.compile(r"^[0-9a-f]{32}$")
 SNAPSHOT_NAME = re.compile(r"^([0-9a-f]{32})\.rds$")
 TEMP_PREFIX = "."
+#: Each device's acknowledgement marker in its own folder (see ``sync.retention``).
+MARKER_NAME = "seen.rda"
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,8 @@ class TeamFolder:
         except OSError as exc:
             raise unreachable(folder, exc) from exc
         for entry in entries:
-            if entry.is_dir() or entry.name.startswith(TEMP_PREFIX):
-                continue  # sub-folders, and files another device is still writing
+            if entry.is_dir() or entry.name.startswith(TEMP_PREFIX) or entry.name == MARKER_NAME:
+                continue  # sub-folders, files still being written, the device's marker
             match = CHANGESET_NAME.match(entry.name)
             if match:
                 found[int(match.group(1))] = Path(entry.path)
@@ -101,6 +103,37 @@ class TeamFolder:
             raise RenoDeskError("sync.error.seq_taken", path=str(target))
         write_atomically(target, blob)
         return target
+
+    def read_marker(self, device: str) -> bytes | None:
+        """A device's acknowledgement marker, or None when it has none (yet)."""
+        path = self.devices / device / MARKER_NAME
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise unreachable(path, exc) from exc
+
+    def write_marker(self, device: str, blob: bytes) -> None:
+        """Replace this device's marker (only ever written by the device itself)."""
+        write_atomically(self.devices / device / MARKER_NAME, blob)
+
+    def remove_own_changesets(self, device: str, upto: int) -> int:
+        """Remove this device's changesets 1..``upto`` (covered by its snapshot and read
+        by every active device). Returns how many files went."""
+        found, _strays = self.scan(device)
+        removed = 0
+        for seq, path in sorted(found.items()):
+            if seq > upto:
+                break
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise unreachable(path, exc) from exc
+            removed += 1
+        return removed
 
     def snapshot_path(self, device: str) -> Path:
         return self.snapshots / f"{device}.rds"

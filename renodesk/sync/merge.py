@@ -182,6 +182,17 @@ class Merger:
         erasure.after_merge(self.conn, batch, result.touched)
         return result
 
+    def replay(self, ops: Iterable[Operation]) -> MergeResult:
+        """Apply operations already recorded here once more (this laptop's own, on top
+        of a snapshot it started again from); none is recorded or held again."""
+        result = MergeResult()
+        for op in ops:
+            if self._apply_one(op, result) == APPLIED:
+                result.applied += 1
+            else:
+                result.held += 1
+        return result
+
     def retry_held(self) -> MergeResult:
         """Try held operations again (parents first) until no more can be applied."""
         result = MergeResult()

@@ -32,6 +32,7 @@ from renodesk.core.workspace import read_meta
 from renodesk.storage import bulk, codec, oplog
 from renodesk.storage.models import SyncFieldClock, SyncOperation, SyncPeer, SyncTombstone
 from renodesk.storage.models import table as table_for
+from renodesk.sync import retention
 from renodesk.sync.changeset import ChangesetError
 from renodesk.sync.clock import ClockDriftError, Hlc, HybridClock
 from renodesk.sync.merge import (
@@ -87,8 +88,13 @@ def build(conn: Connection, key: bytes, team: str, device: str, clock: HybridClo
                      read_meta(conn, "sync_out_hash") or ""]
     held = [oplog.to_operation(r._mapping).to_json() for r in conn.execute(
         select(_ops).where(_ops.c.state == "held")).all()]
+    seen = dict(retention.seen_here(conn))
+    own_clock = conn.exec_driver_sql(
+        "SELECT max(hlc) FROM sync_operation WHERE local = 1 AND sent_in <= ?",
+        (peers[device][0],)).scalar()
+    seen[device] = (peers[device][0], own_clock or "")
     payload = {"rows": rows, "clocks": clocks, "tombstones": tombstones, "peers": peers,
-               "held": held}
+               "held": held, "seen": {d: list(v) for d, v in seen.items()}}
     header = SnapshotHeader(VERSION, team, device, clock.now().pack(),
                             datetime.now(UTC).isoformat(timespec="seconds"),
                             sum(seq for seq, _hash in peers.values())).encode()
@@ -227,10 +233,37 @@ def restore(conn: Connection, clock: HybridClock, own_device: str, header: Snaps
                                             last_seen_at=now)
         conn.execute(stmt.on_conflict_do_update(
             index_elements=["device_id"], set_={"last_seq": seq, "last_hash": blob_hash}))
+    seen = retention.seen_here(conn)
+    for device, (seq, last) in payload.get("seen", {}).items():
+        if device != own_device and seq >= seen.get(device, (0, ""))[0]:
+            seen[device] = (int(seq), str(last))
+    retention.replace_seen(conn, seen)
     # If the maker's clock runs ahead its records still count; our clock stays honest.
     with contextlib.suppress(ClockDriftError):
         clock.observe(Hlc.unpack(header.hlc))
     result.add(merger.apply(Operation.from_json(op) for op in payload["held"]))
+    return result
+
+
+def rebase(conn: Connection, clock: HybridClock, own_device: str, header: SnapshotHeader,
+           payload: dict[str, Any]) -> MergeResult:
+    """Start again from a snapshot (a laptop that missed changesets removed meanwhile).
+
+    Everything this workspace got by sync is replaced by the snapshot, so records the
+    team deleted while this laptop was away do not come back; then this laptop's own
+    operations the snapshot does not cover yet are applied on top, so nothing typed
+    here is lost. Open conflicts stay in the inbox."""
+    covered = int(payload["peers"].get(own_device, [0, ""])[0])
+    rank = dependency_rank()
+    for name in sorted(rank, key=lambda n: -rank[n]):
+        conn.exec_driver_sql(f"DELETE FROM {name}")
+    for statement in ("DELETE FROM sync_field_clock", "DELETE FROM sync_tombstone",
+                      "DELETE FROM sync_peer", "DELETE FROM sync_operation WHERE local = 0"):
+        conn.exec_driver_sql(statement)
+    retention.replace_seen(conn, {})
+    result = restore(conn, clock, own_device, header, payload)
+    own = oplog.local_after(conn, covered)
+    result.add(Merger(conn, clock).replay(own))
     return result
 
 
