@@ -18,7 +18,7 @@ from keyring.backend import KeyringBackend
 class BenchKeyring(KeyringBackend):
     """Benchmarks never touch the real OS keyring."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

@@ -15,7 +15,7 @@ from renodesk.security import keys
 log = logging.getLogger(__name__)
 
 #: Bumped with every new Alembic revision; lets a normal start skip importing Alembic.
-SCHEMA_HEAD = "0001"
+SCHEMA_HEAD = "0002"
 
 #: The organisation is one record per workspace, with the same id everywhere.
 ORGANISATION_ID = "0" * 31 + "1"

@@ -216,6 +216,9 @@ class Involvement(Base):
 
 class ContactMoment(Base):
     __tablename__ = "contact_moment"
+    # The contact ladder ("not reached after N attempts") and the profile's timeline read a
+    # household's contact moments newest first.
+    __table_args__ = (Index("ix_contact_moment_household_at", "household_id", "at"),)
     id: Mapped[str] = _id()
     household_id: Mapped[str] = _fk("household")
     at: Mapped[datetime] = mapped_column(DateTime, index=True)

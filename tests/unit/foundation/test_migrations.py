@@ -42,3 +42,28 @@ def test_the_database_is_backed_up_before_an_upgrade(tmp_path: Path, monkeypatch
     assert len(backups) == 1 and ran == ["head"]
     assert backups[0].read_bytes()[:16] == database.read_bytes()[:16]  # same encrypted file
     engine.dispose()
+
+
+def test_an_older_workspace_is_backed_up_and_upgraded_with_its_data(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    database = tmp_path / "old.db"
+    engine = open_engine(database, b"\x09" * 32)
+    with engine.begin() as conn:
+        command.upgrade(migrate._config(conn), "0001")  # type: ignore[arg-type]
+        conn.execute(text("INSERT INTO project (id, name, code, complex_name, phase, inhabited,"
+                          " rent_change, social_plan_ref, description) VALUES ('p1', 'Oud',"
+                          " 'OUD-1', '', 'planning', 1, '', '', '')"))
+    assert migrate.current_revision(engine) == "0001"
+    assert migrate.upgrade(engine, database, tmp_path / "backups")
+    assert migrate.current_revision(engine) == migrate.head_revision()
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT name FROM project")).scalar() == "Oud"
+        assert "ix_contact_moment_household_at" in {
+            i["name"] for i in inspect(conn).get_indexes("contact_moment")}
+    (backup,) = (tmp_path / "backups").glob("old-*-before-*.db")
+    old = open_engine(backup, b"\x09" * 32)  # the backup opens with the same key, as it was
+    assert migrate.current_revision(old) == "0001"
+    old.dispose()
+    engine.dispose()
