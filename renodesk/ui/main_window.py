@@ -41,6 +41,12 @@ def _status_counts(ws: Workspace) -> tuple[int, str | None]:
     return unsynced(ws), ws.meta(META_LAST_SYNC)
 
 
+def _left_drafts(ws: Workspace) -> int:
+    from renodesk.core.drafts import DraftStore
+
+    return len(DraftStore(ws.engine).pending("visit:"))
+
+
 class MainWindow(QMainWindow):
     """Navigation on the left, the page in view on the right; locks itself when idle."""
 
@@ -240,6 +246,15 @@ class MainWindow(QMainWindow):
             # now, out of sight, so syncing does not wait until the coach opens it.
             self._page("sync").load(None)
         self.refresh_status()
+        if "visits" in self.page_classes:
+            self.runner.read(_left_drafts, self._offer_left_drafts)
+
+    def _offer_left_drafts(self, count: int | None, error: BaseException | None) -> None:
+        """After a crash or a kill, go straight to the report that was being typed."""
+        if count:
+            self.navigate("visits")
+            self.notify(self.tr("A visit report you were writing was kept. It is offered "
+                                "back on this page."))
 
     def workspace_failed(self, message: str) -> None:
         self.loading.setText(message)

@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
     <name>FirstRunWizard</name>
@@ -179,12 +180,16 @@
         <translation>De werkruimte wordt geopend...</translation>
     </message>
     <message>
-        <source>Demo workspace: all people and addresses are fictitious, and its passphrase is public. Do not enter real tenants' data here.</source>
+        <source>Demo workspace: all people and addresses are fictitious, and its passphrase is public. Do not enter real tenants&apos; data here.</source>
         <translation>Demowerkruimte: alle personen en adressen zijn verzonnen en de wachtzin is openbaar. Vul hier geen gegevens van echte huurders in.</translation>
     </message>
     <message>
         <source>Demo workspace: the app-lock password is %1.</source>
         <translation>Demowerkruimte: het wachtwoord voor de vergrendeling is %1.</translation>
+    </message>
+    <message>
+        <source>A visit report you were writing was kept. It is offered back on this page.</source>
+        <translation>Een bezoekverslag dat u aan het schrijven was, is bewaard. U kunt het op deze pagina terugzetten.</translation>
     </message>
     <message>
         <source>(demo)</source>
@@ -209,7 +214,9 @@
     <message numerus="yes">
         <source>%n change(s) not synchronised</source>
         <translation>
-            <numerusform>%n wijziging niet gesynchroniseerd</numerusform><numerusform>%n wijzigingen niet gesynchroniseerd</numerusform></translation>
+            <numerusform>%n wijziging niet gesynchroniseerd</numerusform>
+            <numerusform>%n wijzigingen niet gesynchroniseerd</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -255,7 +262,7 @@
     <name>Startup</name>
     <message>
         <source>Preparing the fictitious demo workspace...</source>
-        <extracomment>Beside the default workspace: where the coach chose to keep it in the first-run wizard.</extracomment>
+        <extracomment>Beside the default workspace: where the coach chose to keep it in the first-run wizard. Smoke tests of the installed bundle: quit this many ms after the workspace is on screen.</extracomment>
         <translation>De verzonnen demowerkruimte wordt klaargezet...</translation>
     </message>
     <message>
