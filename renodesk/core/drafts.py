@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, Table, delete, select
+from sqlalchemy import Engine, delete, select
 from sqlalchemy.dialects.sqlite import insert
 
 from renodesk.storage.models import Draft as DraftRecord
+from renodesk.storage.models import table
 
-_draft: Table = DraftRecord.__table__  # type: ignore[assignment]
+_draft = table(DraftRecord)
 
 
 def draft_key(entity: str, row_id: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, select, text
+from sqlalchemy import Connection, bindparam, select, text
 
 from renodesk.core import enums
 from renodesk.core.errors import NotFoundError
@@ -25,24 +25,15 @@ from renodesk.core.queries.common import (
     is_overdue,
 )
 from renodesk.core.workspace import Workspace
-from renodesk.storage.models import Dwelling, Household, Project
+from renodesk.storage.models import Dwelling, Household, Project, table
 from renodesk.storage.search import search_terms
 
-_household: Table = Household.__table__  # type: ignore[assignment]
-_dwelling: Table = Dwelling.__table__  # type: ignore[assignment]
-_project: Table = Project.__table__  # type: ignore[assignment]
+_household = table(Household)
+_dwelling = table(Dwelling)
+_project = table(Project)
 
 #: A search returns at most this many households; a coach narrows the query instead.
 SEARCH_LIMIT = 500
-
-
-
-
-
-
-
-
-
 
 
 def _has_basis(basis: str, withdrawn: date | None) -> bool:

@@ -13,13 +13,13 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, text
+from sqlalchemy import Connection, select, text
 
 from renodesk.core.errors import NotFoundError
 from renodesk.core.queries.common import address, as_date
-from renodesk.storage.models import Project
+from renodesk.storage.models import Project, table
 
-_project: Table = Project.__table__  # type: ignore[assignment]
+_project = table(Project)
 
 
 def legal_figure(conn: Connection, key: str, on: date | None = None) -> Decimal | None:
