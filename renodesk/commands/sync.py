@@ -56,7 +56,7 @@ def _team_passphrase(confirm: bool) -> str:
     if env:
         return env
     if not sys.stdin.isatty():
-        raise RenoDeskError("error.passphrase_needed")
+        raise RenoDeskError("sync.error.team_passphrase_needed", env=ENV_TEAM_PASSPHRASE)
     first = getpass.getpass(t("sync.cli.team_passphrase"))
     if confirm and getpass.getpass(t("sync.cli.team_passphrase_again")) != first:
         raise RenoDeskError("sync.error.passphrase_mismatch")

@@ -177,6 +177,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "cli.passphrase_prompt": {"nl": "Wachtwoord van de werkruimte: ", "en": "Workspace passphrase: "},
     "cli.passphrase_new": {"nl": "Kies een wachtwoord voor de werkruimte (minstens 8 tekens): ", "en": "Choose a workspace passphrase (at least 8 characters): "},
     "cli.check_ok": {"nl": "De database is in orde.", "en": "The database is sound."},
+    "sync.error.team_passphrase_needed": {"nl": "Hiervoor is de teamwachtzin nodig. Typ die in, of zet {env}. Daarna: renodesk server join.", "en": "This needs the team passphrase. Type it, or set {env}. Then run: renodesk server join."},
     "cli.check_bad": {"nl": "De database is beschadigd: {detail}", "en": "The database is damaged: {detail}"},
     # --- guidance ---
     "guidance.error.invalid": {"nl": 'Handvat {source} is niet geldig. {details}', "en": 'Guidance entry {source} is not valid. {details}'},
