@@ -132,6 +132,9 @@ smoke() {
   [ -n "$(ls "$(dirname "$bin")"/_internal/resources/i18n/*.qm 2>/dev/null \
       || ls "$DIST"/RenoDesk.app/Contents/Resources/resources/i18n/*.qm 2>/dev/null)" ] \
     || fail "no .qm translations in the bundle"
+  [ -f "$(dirname "$bin")/_internal/licenses/LGPL-3.0.txt" ] \
+    || [ -f "$DIST/RenoDesk.app/Contents/Resources/licenses/LGPL-3.0.txt" ] \
+    || fail "no licence texts in the bundle (Help > About points to them)"
   local gui="$bin"
   [ "$PLATFORM" = windows ] && gui="$DIST/RenoDesk/RenoDesk.exe"
   out="$(QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}" RENODESK_QUIT_AFTER_MS=1500 \
