@@ -169,23 +169,9 @@ def _records_with_sensitive_fields(conn: Connection,
 
 def _blank(uow: UnitOfWork, entity: str, row_id: str) -> Change | None:
     """Blank the sensitive fields of one record; finalised visit reports too (an erasure
-    is the one change a finalised report accepts), hence not through ``uow.update``."""
-    before = uow.get(entity, row_id)
-    blanks = {name: blank_value(entity, name) for name in sensitive_fields(entity)
-              if before[name] != blank_value(entity, name)}
-    if not blanks:
-        return None
-    target = table_of(entity)
-    uow.conn.execute(update(target).where(target.c.id == row_id).values(**blanks))
-    for name, value in blanks.items():
-        base = oplog.field_clock(uow.conn, entity, row_id, name)
-        hlc = uow._op(entity, row_id, name, value, base)
-        oplog.set_field_clocks(uow.conn, entity, row_id, [name], hlc)
-    household_id = row_id if entity == "household" else before.get("household_id")
-    uow.audit("change", entity, row_id, household_id, ",".join(sorted(blanks)))
-    change = Change(entity, row_id, "change", tuple(sorted(blanks)), household_id)
-    uow.changes.append(change)
-    return change
+    is the one change a finalised report accepts)."""
+    return uow.erase_fields(entity, row_id, {name: blank_value(entity, name)
+                                             for name in sensitive_fields(entity)})
 
 
 # --- purging the history -------------------------------------------------------------

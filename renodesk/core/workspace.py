@@ -222,6 +222,26 @@ class UnitOfWork:
         self.changes.append(change)
         return change
 
+    def erase_fields(self, entity: str, row_id: str, blanks: dict[str, Any]) -> Change | None:
+        """Overwrite fields with their empty values for an erasure (AVG): unlike ``update``
+        this also reaches a finalised visit report and needs no basis for sensitive data.
+        The edits sync like any other; the audit entry is an ``erase`` naming the fields."""
+        before = self.get(entity, row_id)
+        changed = {k: v for k, v in blanks.items() if before[k] != v}
+        if not changed:
+            return None
+        target = table_of(entity)
+        self.conn.execute(update(target).where(target.c.id == row_id).values(**changed))
+        for fld, value in changed.items():
+            base = oplog.field_clock(self.conn, entity, row_id, fld)
+            hlc = self._op(entity, row_id, fld, codec.encode(value), base)
+            oplog.set_field_clocks(self.conn, entity, row_id, [fld], hlc)
+        household_id = self._household_of(entity, before)
+        self.audit("erase", entity, row_id, household_id, ",".join(sorted(changed)))
+        change = Change(entity, row_id, "change", tuple(sorted(changed)), household_id)
+        self.changes.append(change)
+        return change
+
     def delete(self, entity: str, row_id: str) -> list[Change]:
         """Delete a record; children that cannot live without it go too, optional links are cut."""
         before = self.get(entity, row_id)

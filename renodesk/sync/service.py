@@ -16,6 +16,7 @@ nothing is lost, the changes go along with the next sync.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import socket
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from sqlalchemy.exc import DBAPIError
 
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.workspace import Change, Workspace
@@ -42,6 +44,8 @@ from renodesk.sync.server_transport import (
     save_account,
     store_root,
 )
+
+log = logging.getLogger(__name__)
 
 ClientFactory = Callable[[str, str | None], ServerClient]
 #: Copied to the shared folder up to this sequence number.
@@ -215,6 +219,8 @@ class SyncOutcome:
     server: str | None = None
     pushed: int = 0
     pulled: int = 0
+    #: The database file was rewritten because an erasure arrived (or was left half done).
+    compacted: bool = False
     problems: list[RenoDeskError] = field(default_factory=list)
 
     @property
@@ -269,7 +275,21 @@ def sync_now(ws: Workspace, store: keys.SecretStore | None, *, allow_deletes: bo
         _sync_server(ws, local, account, outcome, options, client_factory)
     if outcome.ok:
         ws.set_meta(LAST_SYNC_META, datetime.now().isoformat(timespec="seconds"))
+    _compact(ws, outcome)
     return outcome
+
+
+def _compact(ws: Workspace, outcome: SyncOutcome) -> None:
+    """An erasure that arrived leaves its old values in free pages and the WAL until the
+    file is rewritten; that happens after every sync (cheap when nothing is due)."""
+    from renodesk.core.erasure import compact_if_due
+
+    try:
+        outcome.compacted = compact_if_due(ws)
+    except (OSError, DBAPIError, ws.engine.dialect.loaded_dbapi.Error) as exc:
+        # A full disk, say: the sync itself went well, the compaction stays due and the
+        # next sync (or opening the privacy page) tries again.
+        log.warning("compaction after sync failed (%s); retried next time", type(exc).__name__)
 
 
 def _sync_folder(ws: Workspace, local: teams.Team, shared: teams.Team, outcome: SyncOutcome,

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, bindparam, select, text
 
 from renodesk.core import enums
 from renodesk.core.errors import NotFoundError
+from renodesk.core.privacy import redact, visible_sensitive
 from renodesk.core.queries.common import (
     CLOSED_ADJUSTMENT,
     address,
@@ -34,10 +35,6 @@ _project = table(Project)
 
 #: A search returns at most this many households; a coach narrows the query instead.
 SEARCH_LIMIT = 500
-
-
-def _has_basis(basis: str, withdrawn: date | None) -> bool:
-    return basis != "none" and withdrawn is None
 
 
 # --- households ---------------------------------------------------------------------
@@ -237,10 +234,6 @@ class HouseholdProfile:
         return address(d["street"], d["number"], d["addition"])
 
 
-_SENSITIVE_HOUSEHOLD = ("resistance_kind", "resistance_causes", "resistance_approach",
-                        "safety_note", "notes")
-
-
 def household_profile(conn: Connection, household_id: str,
                       today: date | None = None) -> HouseholdProfile:
     """The profile of one household; raises NotFoundError when it does not exist."""
@@ -249,7 +242,8 @@ def household_profile(conn: Connection, household_id: str,
     row = conn.execute(select(_household).where(_household.c.id == household_id)).mappings().first()
     if row is None:
         raise NotFoundError("household", household_id)
-    household = dict(row)
+    shown = visible_sensitive(dict(row))
+    household = redact("household", dict(row), shown)
     d = _dwelling.c
     dwelling = dict(conn.execute(
         select(d.id, d.project_id, d.street, d.number, d.addition, d.postcode, d.city,
@@ -258,7 +252,6 @@ def household_profile(conn: Connection, household_id: str,
     project = dict(conn.execute(
         select(p.id, p.name, p.code, p.phase, p.consent_deadline)
         .where(p.id == dwelling["project_id"])).mappings().one())
-    shown = _has_basis(household["consent_basis"], household["consent_withdrawn_date"])
     profile = HouseholdProfile(household, dwelling, project, shown)
     if shown:
         profile.vulnerabilities = [
@@ -267,9 +260,6 @@ def household_profile(conn: Connection, household_id: str,
                 "SELECT id, category, weight, implications FROM vulnerability "
                 "WHERE household_id = :id ORDER BY weight DESC, category"), {"id": household_id})
         ]
-    else:
-        for name in _SENSITIVE_HOUSEHOLD:
-            household[name] = "none" if name == "resistance_kind" else ""
     profile.involvements = [
         InvolvementItem(r.id, r.partner_id, r.name, r.kind, r.contact_name, r.phone,
                         r.role if shown else "", bool(r.consent_to_share))
