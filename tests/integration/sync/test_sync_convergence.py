@@ -4,6 +4,7 @@ was on screen when someone typed over it)."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -172,7 +173,11 @@ class Converging(TeamOfLaptops):
             super().teardown()
 
 
+# Randomized on every run (hypothesis prints the seed and the failing steps). CI runs a
+# handful of examples (~30 s on two cores); before changing the merge, run many more:
+#   RENODESK_SYNC_EXAMPLES=300 pytest tests/integration/sync/test_sync_convergence.py
 Converging.TestCase.settings = settings(
-    max_examples=10, stateful_step_count=12, deadline=None, derandomize=True,
+    max_examples=int(os.environ.get("RENODESK_SYNC_EXAMPLES", "8")), stateful_step_count=14,
+    deadline=None, database=None, print_blob=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 test_laptops_converge_and_lose_no_text = Converging.TestCase

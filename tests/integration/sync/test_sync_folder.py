@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
+from conftest import MemoryKeyring
 from synckit import TEAM_PASSPHRASE, Laptop, make_household, new_laptop, share_bytes, state, team_of
 
 from renodesk.core.errors import RenoDeskError
@@ -245,13 +248,37 @@ def test_a_changeset_read_twice_changes_nothing(tmp_path: Path) -> None:
 class TestTamperedFilesAreSetAside:
     """Every kind of bad file is set aside with a reason, and nothing changes."""
 
+    @pytest.fixture(scope="class")
+    @classmethod
+    def team(cls, tmp_path_factory: pytest.TempPathFactory
+             ) -> Iterator[tuple[Path, Laptop, Laptop, str, dict[tuple[str, str], str]]]:
+        # One team for the whole suite: a bad file changes nothing, so each case starts
+        # from the same state once its file is gone again. Its own in-memory keyring (the
+        # per-test one does not exist yet); each test gets a copy of the secrets.
+        previous = keyring.get_keyring()
+        backend = MemoryKeyring()
+        keyring.set_keyring(backend)
+        try:
+            folder, (sanne, ahmet) = team_of(tmp_path_factory.mktemp("tamper"), 2)
+            household = make_household(sanne, notes="origineel")
+            sanne.sync()
+            ahmet.sync()
+        finally:
+            keyring.set_keyring(previous)
+        yield folder, sanne, ahmet, household, backend.store
+        for laptop in (sanne, ahmet):
+            laptop.ws.engine.dispose()
+
     @pytest.fixture
-    def pair(self, tmp_path: Path) -> tuple[Path, Laptop, Laptop, str]:
-        folder, (sanne, ahmet) = team_of(tmp_path, 2)
-        household = make_household(sanne, notes="origineel")
-        sanne.sync()
-        ahmet.sync()
-        return folder, sanne, ahmet, household
+    def pair(self, team: tuple[Path, Laptop, Laptop, str, dict[tuple[str, str], str]],
+             memory_keyring: MemoryKeyring) -> Iterator[tuple[Path, Laptop, Laptop, str]]:
+        folder, sanne, ahmet, household, secrets = team
+        memory_keyring.store.update(secrets)
+        out = sanne.team.root / "devices" / sanne.ws.device_id
+        before = set(out.iterdir())
+        yield folder, sanne, ahmet, household
+        for path in set(out.iterdir()) - before:
+            path.unlink()
 
     def _forged(self, sanne: Laptop, household: str, seq: int, prev: str,
                 team: str | None = None, key: bytes | None = None,

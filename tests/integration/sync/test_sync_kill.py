@@ -30,7 +30,9 @@ from renodesk.paths import Paths
 from renodesk.sync.engine import SyncRun
 from renodesk.sync.team import load_team
 ws = open_workspace(Paths.resolve(sys.argv[1]))
-report = SyncRun(ws, load_team(ws, None), batch=15).run()
+run = SyncRun(ws, load_team(ws, None), batch=15)
+print("go", flush=True)
+report = run.run()
 sys.exit(0 if report.stopped is None else 3)
 """
 
@@ -43,15 +45,19 @@ def _sync_until_done(root: Path, rng: random.Random, kills: int) -> int:
            "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     killed = 0
     while True:
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(root)], env=env)
+        child = subprocess.Popen([sys.executable, "-c", CHILD, str(root)], env=env,
+                                 stdout=subprocess.PIPE, text=True)
         if killed < kills:
-            time.sleep(rng.uniform(0.4, 1.4))
+            assert child.stdout is not None
+            child.stdout.readline()  # the workspace is open: the sync starts now
+            time.sleep(rng.uniform(0.0, 0.25))
             if child.poll() is None:
                 child.send_signal(signal.SIGKILL)
                 child.wait()
                 killed += 1
                 continue
-        assert child.wait(timeout=60) == 0
+        code = child.wait(timeout=60)
+        assert code == 0, f"sync exited with {code} after {killed} kills"
         return killed
 
 
@@ -94,7 +100,7 @@ def test_sync_killed_while_writing_and_reading(tmp_path: Path,
                                         team.team_id)
         seqs.append(header.seq)
     assert seqs == list(range(1, len(seqs) + 1))
-    assert _sync_until_done(tmp_path / "b", rng, kills=3) >= 1
+    assert _sync_until_done(tmp_path / "b", rng, kills=2) >= 1
     for laptop in laptops:
         _checks(laptop)
     from renodesk.app import open_workspace
