@@ -130,6 +130,10 @@ class HouseholdPage(Page):
             right_column.addWidget(label)
             right_column.addWidget(widget, 2 if widget is self.timeline else 1)
         right_column.addWidget(self._contact_logger(right))
+        from renodesk.ui.widgets.guidance_panel import GuidancePanel  # handvatten (guidance area)
+
+        self.guidance = GuidancePanel(context, right)
+        right_column.addWidget(self.guidance, 2)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("profileSplitter")
@@ -147,6 +151,7 @@ class HouseholdPage(Page):
         from renodesk.ui.letter_dialog import letter_button  # Brief maken (letters area)
 
         top.addWidget(letter_button(self, context.runner, lambda: self.household_id))
+        top.addWidget(self.guidance.reflection_button)  # Casus voor intervisie
         top.addWidget(self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -296,6 +301,7 @@ class HouseholdPage(Page):
         self.errors.clear()
         self.saved_label.clear()
         self.context.runner.read(lambda ws: open_profile(ws, household_id), self._show)
+        self.guidance.show_household(household_id)
 
     def _show(self, profile: HouseholdProfile | None, error: BaseException | None) -> None:
         if profile is None:
