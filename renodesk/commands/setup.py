@@ -18,6 +18,7 @@ from renodesk.core import enums
 from renodesk.core.i18n import t
 
 if TYPE_CHECKING:
+    from renodesk.core.setup import Known
     from renodesk.core.workspace import Workspace
 
 #: The command-line option that sets each field (for naming the wrong ones).
@@ -241,26 +242,26 @@ def cmd_member_add(args: argparse.Namespace) -> int:
 
 
 def cmd_member_list(args: argparse.Namespace) -> int:
-    return _list(args, "SELECT id, name, role, phone FROM team_member ORDER BY name",
-                 "setup.no_members", lambda r: {
-                     "name": r.name, "role": enums.RosterRole(r.role).label(),
-                     "phone": r.phone, "id": r.id}, "setup.member_line")
+    from renodesk.core.setup import team_members
+
+    return _list(args, team_members, "setup.no_members", lambda k: {
+        "name": k.name, "role": enums.RosterRole(k.code).label(), "phone": k.phone,
+        "id": k.id}, "setup.member_line")
 
 
 def cmd_partner_list(args: argparse.Namespace) -> int:
-    return _list(args, "SELECT id, name, kind, phone FROM partner ORDER BY name",
-                 "setup.no_partners", lambda r: {
-                     "name": r.name, "kind": enums.PartnerKind(r.kind).label(),
-                     "phone": r.phone, "id": r.id}, "setup.partner_line")
+    from renodesk.core.setup import partner_organisations
+
+    return _list(args, partner_organisations, "setup.no_partners", lambda k: {
+        "name": k.name, "kind": enums.PartnerKind(k.code).label(), "phone": k.phone,
+        "id": k.id}, "setup.partner_line")
 
 
-def _list(args: argparse.Namespace, sql: str, empty: str,
-          params: Callable[[Any], dict[str, Any]], line: str) -> int:
-    from sqlalchemy import text
-
+def _list(args: argparse.Namespace, read: Callable[[Any], list[Known]], empty: str,
+          params: Callable[[Known], dict[str, Any]], line: str) -> int:
     workspace = open_from(args)
     with workspace.engine.connect() as conn:
-        rows = list(conn.execute(text(sql)))
+        rows = read(conn)
     workspace.engine.dispose()
     if not rows:
         say(empty)

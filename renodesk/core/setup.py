@@ -60,6 +60,32 @@ def _require(uow: UnitOfWork, entity: str, row_id: str) -> None:
         raise NotFoundError(entity, row_id)
 
 
+@dataclass(frozen=True)
+class Known:
+    """A team member or partner organisation to pick from: id, name, role or kind, phone."""
+
+    id: str
+    name: str
+    code: str
+    phone: str
+
+
+def team_members(conn: Connection) -> list[Known]:
+    """Every team member by name (their usual role as code)."""
+    target = table_of("team_member")
+    rows = conn.execute(select(target.c.id, target.c.name, target.c.role, target.c.phone)
+                        .order_by(target.c.name))
+    return [Known(r.id, r.name, r.role, r.phone) for r in rows]
+
+
+def partner_organisations(conn: Connection) -> list[Known]:
+    """Every partner organisation by name (its kind as code)."""
+    target = table_of("partner")
+    rows = conn.execute(select(target.c.id, target.c.name, target.c.kind, target.c.phone)
+                        .order_by(target.c.name))
+    return [Known(r.id, r.name, r.kind, r.phone) for r in rows]
+
+
 # --- projects ----------------------------------------------------------------------
 
 def _project_problems(conn: Connection, values: dict[str, Any], project_id: str | None,

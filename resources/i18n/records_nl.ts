@@ -378,6 +378,14 @@
         <translation>Huishoudens zoeken</translation>
     </message>
     <message>
+        <source>&amp;New household...</source>
+        <translation>&amp;Nieuw huishouden...</translation>
+    </message>
+    <message>
+        <source>A dwelling and its household (Ctrl+Shift+N)</source>
+        <translation>Een woning met het huishouden dat er woont (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
         <source>Project</source>
         <translation>Project</translation>
     </message>
@@ -430,6 +438,14 @@
             <numerusform>%n huishouden</numerusform>
             <numerusform>%n huishoudens</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Make a project first (page Projects), then add its households.</source>
+        <translation>Maak eerst een project (pagina Projecten). Daarna voegt u de huishoudens toe.</translation>
+    </message>
+    <message>
+        <source>Household added.</source>
+        <translation>Huishouden toegevoegd.</translation>
     </message>
     <message>
         <source>Choose a household first, then press Ctrl+N.</source>
@@ -486,7 +502,28 @@
     <name>ProjectsPage</name>
     <message>
         <source>Projects</source>
+        <extracomment>The tabs under a project, in order.</extracomment>
         <translation>Projecten</translation>
+    </message>
+    <message>
+        <source>&amp;New project...</source>
+        <translation>&amp;Nieuw project...</translation>
+    </message>
+    <message>
+        <source>A new project (Ctrl+Shift+N)</source>
+        <translation>Een nieuw project (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit project...</source>
+        <translation>Project &amp;bewerken...</translation>
+    </message>
+    <message>
+        <source>Details and phase of this project (F2)</source>
+        <translation>Gegevens en fase van dit project (F2)</translation>
+    </message>
+    <message>
+        <source>There are no projects yet. Press &apos;New project&apos; to start one; then add the roster, the partners and the dwellings with their households, or read in a tenant list.</source>
+        <translation>Er zijn nog geen projecten. Klik op &apos;Nieuw project&apos; om te beginnen. Daarna vult u het rooster, de partners en de woningen met hun huishoudens in, of u leest een huurderslijst in.</translation>
     </message>
     <message>
         <source>Consent (70% rule)</source>
@@ -511,6 +548,34 @@
     <message>
         <source>Deadline</source>
         <translation>Uiterste datum</translation>
+    </message>
+    <message>
+        <source>&amp;Add person...</source>
+        <translation>Persoon &amp;toevoegen...</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it...</source>
+        <translation>Be&amp;werken...</translation>
+    </message>
+    <message>
+        <source>&amp;Remove from roster</source>
+        <translation>Van rooster &amp;halen</translation>
+    </message>
+    <message>
+        <source>&amp;Add partner...</source>
+        <translation>Partner &amp;toevoegen...</translation>
+    </message>
+    <message>
+        <source>&amp;Remove partner</source>
+        <translation>Partner &amp;verwijderen</translation>
+    </message>
+    <message>
+        <source>&amp;Add dwelling with household...</source>
+        <translation>&amp;Woning met huishouden toevoegen...</translation>
+    </message>
+    <message>
+        <source>Read in &amp;tenant list...</source>
+        <translation>&amp;Huurderslijst inlezen...</translation>
     </message>
     <message>
         <source>Roster</source>
@@ -582,6 +647,62 @@
     <message>
         <source>%1 (passed)</source>
         <translation>%1 (voorbij)</translation>
+    </message>
+    <message>
+        <source>Project saved.</source>
+        <translation>Project opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Added to the roster.</source>
+        <translation>Toegevoegd aan het rooster.</translation>
+    </message>
+    <message>
+        <source>Choose someone on the roster first.</source>
+        <translation>Kies eerst iemand in het rooster.</translation>
+    </message>
+    <message>
+        <source>Roster entry saved.</source>
+        <translation>Rooster opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <source>Take %1 off this project&apos;s roster? They stay in the team.</source>
+        <translation>%1 van het rooster van dit project halen? De persoon blijft in het team.</translation>
+    </message>
+    <message>
+        <source>Removed from the roster.</source>
+        <translation>Van het rooster gehaald.</translation>
+    </message>
+    <message>
+        <source>Partner added to the project.</source>
+        <translation>Partner aan het project toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Choose a partner first.</source>
+        <translation>Kies eerst een partner.</translation>
+    </message>
+    <message>
+        <source>Is %1 no longer involved in this project?</source>
+        <translation>Is %1 niet meer bij dit project betrokken?</translation>
+    </message>
+    <message>
+        <source>Partner removed from the project.</source>
+        <translation>Partner van het project verwijderd.</translation>
+    </message>
+    <message>
+        <source>Household added.</source>
+        <translation>Huishouden toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Choose a tenant list</source>
+        <translation>Kies een huurderslijst</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>Spreadsheets (*.xlsx *.csv *.txt);;Alle bestanden (*)</translation>
     </message>
 </context>
 <context>
@@ -667,6 +788,7 @@
     </message>
     <message>
         <source>Present</source>
+        <extracomment>Field labels, for messages about a field.</extracomment>
         <translation>Aanwezig</translation>
     </message>
     <message>
@@ -680,6 +802,10 @@
     <message>
         <source>Worries</source>
         <translation>Zorgen</translation>
+    </message>
+    <message>
+        <source>The notes are hidden: no basis was recorded, or the tenant withdrew consent.</source>
+        <translation>De notities zijn verborgen: er is geen grondslag vastgelegd, of de huurder heeft de toestemming ingetrokken.</translation>
     </message>
     <message>
         <source>Category</source>
@@ -773,7 +899,7 @@
     <name>VisitsPage</name>
     <message>
         <source>Status</source>
-        <extracomment>Save a draft this long after the last keystroke (ms). Agreements and actions already recorded at this visit.</extracomment>
+        <extracomment>Save a draft this long after the last keystroke (ms). Agreements and actions already recorded at this visit. False when consent is missing or withdrawn: the notes are blanked.</extracomment>
         <translation>Status</translation>
     </message>
     <message>

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,6 +31,7 @@ from renodesk.ui.models.base import BLOCK, ID_ROLE
 from renodesk.ui.models.records import HouseholdTableModel
 from renodesk.ui.pages.base import Page, PageContext
 from renodesk.ui.pages.records_kit import fill_vocabulary, lazy_loader, table
+from renodesk.ui.setup_dialogs import dialog_button
 
 if TYPE_CHECKING:
     from renodesk.core.workspace import Change, Workspace
@@ -63,12 +65,17 @@ class HouseholdsPage(Page):
         super().__init__(context, parent)
         self._generation = 0
         self._projects_loaded = False
+        self.project_rows: list[ProjectRow] = []
         self.model = HouseholdTableModel(lazy_loader(context.runner, household_rows))
         self.query = QLineEdit(self)
         self.query.setObjectName("householdSearch")
         self.query.setPlaceholderText(self.tr("Search by name, street, number or postcode"))
         self.query.setAccessibleName(self.tr("Search households"))
         self.query.setClearButtonEnabled(True)
+        self.new_button = dialog_button(self.tr("&New household..."), "newHousehold", self)
+        self.new_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_button.setToolTip(self.tr("A dwelling and its household (Ctrl+Shift+N)"))
+        self.new_button.clicked.connect(self.new_household)
         self.project = QComboBox(self)
         self.project.setAccessibleName(self.tr("Project"))
         self.project.addItem(self.tr("All projects"), None)
@@ -106,10 +113,14 @@ class HouseholdsPage(Page):
         filters.addWidget(self.count)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
-        layout.addWidget(self.query)
+        top = QHBoxLayout()
+        top.addWidget(self.query, 1)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        for first, second in ((self.query, self.project), (self.project, self.vulnerability),
+        for first, second in ((self.query, self.new_button), (self.new_button, self.project),
+                              (self.project, self.vulnerability),
                               (self.vulnerability, self.stance),
                               (self.stance, self.open_actions),
                               (self.open_actions, self.not_reached),
@@ -168,10 +179,34 @@ class HouseholdsPage(Page):
 
     def _show_projects(self, rows: Sequence[ProjectRow] | None,
                        _error: BaseException | None) -> None:
+        chosen = self.project.currentData()
+        self.project_rows = list(rows or ())
         self.project.blockSignals(True)
-        for row in rows or ():
+        while self.project.count() > 1:  # keep 'All projects'
+            self.project.removeItem(1)
+        for row in self.project_rows:
             self.project.addItem(f"{row.code} {row.name}", row.id)
+        self.project.setCurrentIndex(max(0, self.project.findData(chosen)))
         self.project.blockSignals(False)
+
+    def new_household(self) -> None:
+        """A dwelling and its household, in the project filtered on (or the only one)."""
+        from renodesk.ui.setup_dialogs import HouseholdDialog
+
+        if not self.project_rows:
+            self.context.notify(self.tr(
+                "Make a project first (page Projects), then add its households."))
+            return
+        dialog = HouseholdDialog(self.context.runner, self.project_rows,
+                                 self.project.currentData(), self)
+
+        def finished(result: int) -> None:
+            if result and dialog.saved is not None:
+                self.context.notify(self.tr("Household added."))
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
 
     def _open(self, index: QModelIndex) -> None:
         household_id = index.data(ID_ROLE)
@@ -179,6 +214,11 @@ class HouseholdsPage(Page):
             self.context.navigate("household", household_id)
 
     def on_changes(self, changes: Sequence[Change]) -> None:
+        if any(c.entity == "project" for c in changes):
+            self._projects_loaded = False  # the project filter reloads when next shown
+            if self.isVisible():
+                self._projects_loaded = True
+                self.context.runner.read(_projects, self._show_projects)
         # A hidden page refreshes when it is shown again (load).
         if self.isVisible() and any(c.entity in self.WATCHED for c in changes):
             self.refresh()

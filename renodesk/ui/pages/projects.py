@@ -3,16 +3,23 @@ the deadline, its dwellings, the roster (who is responsible for what) and its pa
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelection, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QFileDialog,
     QFormLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
+    QMessageBox,
     QProgressBar,
+    QPushButton,
     QSplitter,
+    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -25,9 +32,14 @@ from renodesk.ui.models.base import ID_ROLE, day
 from renodesk.ui.models.projects import DwellingModel, PartnerModel, ProjectListModel, RosterModel
 from renodesk.ui.pages.base import Page, PageContext
 from renodesk.ui.pages.records_kit import table
+from renodesk.ui.setup_dialogs import dialog_button
 
 if TYPE_CHECKING:
+    from renodesk.core.setup import Known, Saved
     from renodesk.core.workspace import Change, Workspace
+
+#: The tabs under a project, in order.
+ROSTER_TAB, PARTNERS_TAB, DWELLINGS_TAB = range(3)
 
 
 def _rows(ws: Workspace) -> list[ProjectRow]:
@@ -57,6 +69,22 @@ class ProjectsPage(Page):
         self.list_view.horizontalHeader().resizeSection(ProjectListModel.DWELLINGS, 80)
         self.list_view.setObjectName("projectTable")
         self.list_view.selectionModel().selectionChanged.connect(self._selected)
+        self.new_button = dialog_button(self.tr("&New project..."), "newProject", self)
+        self.new_button.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.new_button.setToolTip(self.tr("A new project (Ctrl+Shift+N)"))
+        self.new_button.clicked.connect(self.new_project)
+        self.edit_button = dialog_button(self.tr("&Edit project..."), "editProject", self)
+        self.edit_button.setShortcut(QKeySequence("F2"))
+        self.edit_button.setToolTip(self.tr("Details and phase of this project (F2)"))
+        self.edit_button.clicked.connect(self.edit_project)
+        self.empty = QLabel(self.tr(
+            "There are no projects yet. Press 'New project' to start one; then add the "
+            "roster, the partners and the dwellings with their households, or read in a "
+            "tenant list."), self)
+        self.empty.setObjectName("projectsEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setVisible(False)
 
         self.heading = QLabel(self)
         font = self.heading.font()
@@ -91,34 +119,74 @@ class ProjectsPage(Page):
         self.partners = PartnerModel()
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("projectTabs")
-        for model, title, stretch in (
-                (self.roster, self.tr("Roster"), RosterModel.RESPONSIBILITIES),
-                (self.partners, self.tr("Partners"), PartnerModel.ROLE),
-                (self.dwellings, self.tr("Dwellings"), DwellingModel.HOUSEHOLD)):
-            view = table(self.tabs, model, title, stretch)
+        self.views: list[QTableView] = []
+        tab_buttons: tuple[tuple[tuple[str, str, Callable[[], None]], ...], ...] = (
+            ((self.tr("&Add person..."), "addRoster", self.add_roster_entry),
+             (self.tr("Ed&it..."), "editRoster", self.edit_roster_entry),
+             (self.tr("&Remove from roster"), "removeRoster", self.remove_roster_entry)),
+            ((self.tr("&Add partner..."), "addPartner", self.add_partner),
+             (self.tr("&Remove partner"), "removePartner", self.remove_partner)),
+            ((self.tr("&Add dwelling with household..."), "addDwelling", self.add_household),
+             (self.tr("Read in &tenant list..."), "importTenants", self.import_tenant_list)),
+        )
+        self.buttons: dict[str, QPushButton] = {}
+        tabs: tuple[tuple[QAbstractItemModel, str, int], ...] = (
+            (self.roster, self.tr("Roster"), RosterModel.RESPONSIBILITIES),
+            (self.partners, self.tr("Partners"), PartnerModel.ROLE),
+            (self.dwellings, self.tr("Dwellings"), DwellingModel.HOUSEHOLD))
+        for (model, title, stretch), actions in zip(tabs, tab_buttons, strict=True):
+            holder = QWidget(self.tabs)
+            view = table(holder, model, title, stretch)
             view.horizontalHeader().setDefaultSectionSize(120)
             view.horizontalHeader().setMinimumSectionSize(60)
-            if model is self.dwellings:
-                view.doubleClicked.connect(self._open_household)
-            self.tabs.addTab(view, title)
+            row = QHBoxLayout()
+            for text, name, slot in actions:
+                button = dialog_button(text, name, holder)
+                button.clicked.connect(slot)
+                row.addWidget(button)
+                self.buttons[name] = button
+            row.addStretch(1)
+            column = QVBoxLayout(holder)
+            column.setContentsMargins(4, 4, 4, 4)
+            column.addWidget(view, 1)
+            column.addLayout(row)
+            self.views.append(view)
+            self.tabs.addTab(holder, title)
+        self.views[ROSTER_TAB].doubleClicked.connect(lambda _i: self.edit_roster_entry())
+        self.views[DWELLINGS_TAB].doubleClicked.connect(self._open_household)
+        for tab, slot in ((ROSTER_TAB, self.remove_roster_entry),
+                          (PARTNERS_TAB, self.remove_partner)):
+            remove = QShortcut(QKeySequence.StandardKey.Delete, self.views[tab])
+            remove.setContext(Qt.ShortcutContext.WidgetShortcut)
+            remove.activated.connect(slot)
 
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.heading)
         column.addWidget(self.details)
         column.addWidget(tally_box)
         column.addWidget(self.tabs, 1)
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.edit_button)
+        column.insertLayout(0, heading_row)
+        left = QWidget(self)
+        left_column = QVBoxLayout(left)
+        left_column.setContentsMargins(0, 0, 0, 0)
+        left_column.addWidget(self.new_button)
+        left_column.addWidget(self.list_view, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("projectsSplitter")
-        splitter.addWidget(self.list_view)
+        splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([330, 810])
+        splitter.addWidget(self.empty)
+        splitter.setSizes([330, 810, 0])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(splitter)
         right.setVisible(False)
         self.right = right
+        self.detail: ProjectDetail | None = None
 
     @classmethod
     def title(cls) -> str:
@@ -134,10 +202,14 @@ class ProjectsPage(Page):
             self.context.notify(str(error))
             return
         self.list_model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        self.edit_button.setEnabled(bool(rows))
         if rows:
             wanted = self.project_id or rows[0].id
             row = max(self.list_model.row_of(wanted), 0)
             self.list_view.selectRow(row)
+        else:
+            self.right.setVisible(False)
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
@@ -153,6 +225,7 @@ class ProjectsPage(Page):
             self.context.notify(str(error))
             return
         project = detail.project
+        self.detail = detail
         self.right.setVisible(True)
         self.heading.setText(f"{project['name']} ({project['code']})")
         works = self.tr("Works while tenants stay at home") if project["inhabited"] \
@@ -179,6 +252,9 @@ class ProjectsPage(Page):
         counts = (len(detail.roster), len(detail.partners), len(detail.dwellings))
         for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
             self.tabs.setTabText(index, f"{title} ({count})")
+        self.buttons["editRoster"].setEnabled(bool(detail.roster))
+        self.buttons["removeRoster"].setEnabled(bool(detail.roster))
+        self.buttons["removePartner"].setEnabled(bool(detail.partners))
 
     def show_tally(self, tally: ConsentTally) -> None:
         self.tally_bar.setValue(round(tally.percent_yes))
@@ -216,7 +292,154 @@ class ProjectsPage(Page):
         if item is not None and item.household_id:
             self.context.navigate("household", item.household_id)
 
+    # -- setting up ---------------------------------------------------------------
+    def _after(self, dialog: Any, message: str) -> None:
+        """Open ``dialog`` (window-modal, not blocking); once it saved, say so. The page
+        itself follows the change through :meth:`on_changes`."""
+        def finished(result: int) -> None:
+            if result and dialog.saved is not None:
+                self.context.notify(message)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def new_project(self) -> None:
+        from renodesk.ui.setup_dialogs import ProjectDialog
+
+        self._after(ProjectDialog(self.context.runner, parent=self), self.tr("Project saved."))
+
+    def edit_project(self) -> None:
+        from renodesk.ui.setup_dialogs import ProjectDialog
+
+        if self.detail is None:
+            return
+        self._after(ProjectDialog(self.context.runner, self.detail.project, self),
+                    self.tr("Project saved."))
+
+    def _current(self, tab: int, model: Any) -> Any:
+        index = self.views[tab].currentIndex()
+        return model.row_at(index.row()) if index.isValid() else None
+
+    def _with_known(self, read: Callable[[Any], list[Known]],
+                    then: Callable[[list[Known]], None]) -> None:
+        def work(ws: Workspace) -> list[Known]:
+            with ws.engine.connect() as conn:
+                return read(conn)
+
+        def done(found: list[Known] | None, error: BaseException | None) -> None:
+            if found is None:
+                self.context.notify(str(error))
+            else:
+                then(found)
+
+        self.context.runner.read(work, done)
+
+    def add_roster_entry(self) -> None:
+        from renodesk.core.setup import team_members
+        from renodesk.ui.roster_dialogs import RosterDialog
+
+        project_id = self.project_id
+        if project_id is None:
+            return
+        self._with_known(team_members, lambda members: self._after(
+            RosterDialog(self.context.runner, project_id, members, parent=self),
+            self.tr("Added to the roster.")))
+
+    def edit_roster_entry(self) -> None:
+        from renodesk.ui.roster_dialogs import RosterDialog
+
+        entry = self._current(ROSTER_TAB, self.roster)
+        if entry is None or self.project_id is None:
+            self.context.notify(self.tr("Choose someone on the roster first."))
+            return
+        project_id = self.project_id
+
+        def opened(row: dict[str, Any] | None, error: BaseException | None) -> None:
+            if row is None:
+                self.context.notify(str(error))
+                return
+            self._after(RosterDialog(self.context.runner, project_id, [], entry,
+                                     bool(row["tenant_facing"]), self),
+                        self.tr("Roster entry saved."))
+
+        self.context.runner.read(lambda ws: ws.get("roster_entry", entry.id), opened)
+
+    def _confirm(self, question: str) -> bool:
+        answer = QMessageBox.question(self, self.tr("Remove"), question,
+                                      QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _write(self, work: Callable[[Workspace], Saved], message: str) -> None:
+        def done(saved: Saved | None, error: BaseException | None) -> None:
+            self.context.notify(message if saved is not None else str(error))
+
+        self.context.runner.write(work, done)
+
+    def remove_roster_entry(self) -> None:
+        from renodesk.core.setup import remove_roster_entry
+
+        entry = self._current(ROSTER_TAB, self.roster)
+        if entry is None:
+            self.context.notify(self.tr("Choose someone on the roster first."))
+            return
+        if self._confirm(self.tr("Take %1 off this project's roster? They stay in the team.")
+                         .replace("%1", entry.member_name)):
+            self._write(lambda ws: remove_roster_entry(ws, entry.id),
+                        self.tr("Removed from the roster."))
+
+    def add_partner(self) -> None:
+        from renodesk.core.setup import partner_organisations
+        from renodesk.ui.roster_dialogs import PartnerDialog
+
+        project_id = self.project_id
+        if project_id is None:
+            return
+        self._with_known(partner_organisations, lambda partners: self._after(
+            PartnerDialog(self.context.runner, project_id, partners, self),
+            self.tr("Partner added to the project.")))
+
+    def remove_partner(self) -> None:
+        from renodesk.core.setup import unlink_partner
+
+        link = self._current(PARTNERS_TAB, self.partners)
+        if link is None:
+            self.context.notify(self.tr("Choose a partner first."))
+            return
+        if self._confirm(self.tr("Is %1 no longer involved in this project?")
+                         .replace("%1", link.name)):
+            self._write(lambda ws: unlink_partner(ws, link.id),
+                        self.tr("Partner removed from the project."))
+
+    def add_household(self) -> None:
+        from renodesk.ui.setup_dialogs import HouseholdDialog
+
+        if self.project_id is None:
+            return
+        projects = [self.list_model.row_at(i) for i in range(self.list_model.rowCount())]
+        self._after(HouseholdDialog(self.context.runner, [p for p in projects if p],
+                                    self.project_id, self), self.tr("Household added."))
+
+    def import_tenant_list(self) -> None:
+        from renodesk.ui.import_dialog import ImportDialog
+
+        if self.detail is None:
+            return
+        project = self.detail.project
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Choose a tenant list"), str(Path.home()),
+            self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
+        if path:
+            dialog = ImportDialog(self.context.runner, Path(path), project["id"],
+                                  f"{project['code']} {project['name']}", self)
+            dialog.open()
+
     def on_changes(self, changes: Sequence[Change]) -> None:
+        created = [c.row_id for c in changes if c.entity == "project" and c.kind == "create"]
+        if created:
+            self.project_id = created[-1]  # a new project is shown at once
         if self.isVisible() and any(c.entity in self.WATCHED for c in changes):
             self.load()
 
