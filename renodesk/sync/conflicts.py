@@ -1,8 +1,15 @@
 """The conflicts inbox: free text edited on two laptops at once, both versions kept.
 
 Settling a conflict is an ordinary local edit (an operation that syncs), so every
-laptop ends with the text the coach chose; the conflict is marked settled here and,
-when that edit arrives, on the other laptops too.
+laptop ends with the text the coach chose. The conflict is marked settled here, and an
+audit entry (``change``, detail ``settled:<field>:<clock>:<clock>``) tells the other
+laptops which two versions the coach saw and settled: only that conflict is settled
+there too.
+
+Only an explicit settle does that. A colleague who simply types on top of the kept
+text has not seen the other version (it may not even have reached her laptop), so
+the conflict stays in every inbox until a coach settles it: nothing typed is lost,
+and nothing is hidden without someone having looked at both versions.
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, select, update
 
 from renodesk.core.errors import NotFoundError
 from renodesk.core.workspace import Change, Workspace, table_of
@@ -63,15 +70,37 @@ def settle(ws: Workspace, conflict_id: str, value: Any = None) -> Change | None:
         change = None
         entity, row_id, fld = row["entity"], row["row_id"], row["field"]
         if fld != oplog.CREATE_FIELD:
-            current = uow.get(entity, row_id)[fld]
             value = codec.decode(table_of(entity), fld, value)
-            change = uow.update(entity, row_id, {fld: value})
-            if change is None and value == current:
-                # Keeping the text as it is still has to reach the other laptops, so that
-                # their copy of this conflict is settled too: write the value once more.
-                change = uow.rewrite(entity, row_id, fld)
-        now = datetime.now().replace(microsecond=0)
-        uow.conn.execute(update(_conflicts).where(
-            _conflicts.c.entity == entity, _conflicts.c.row_id == row_id,
-            _conflicts.c.field == fld, _conflicts.c.resolved_at.is_(None)).values(resolved_at=now))
+            change = uow.update(entity, row_id, {fld: value})  # None: kept as it is
+        mark_settled(uow.conn, entity, row_id, fld, row["kept_hlc"], row["other_hlc"])
+        record = uow.conn.execute(select(table_of(entity)).where(
+            table_of(entity).c.id == row_id)).mappings().first()
+        household = row_id if entity == "household" else (
+            record.get("household_id") if record is not None else None)
+        uow.audit("change", entity, row_id, household,
+                  f"{SETTLED}:{fld}:{row['kept_hlc']}:{row['other_hlc']}")
     return change
+
+
+#: Detail prefix of the audit entry that carries a settle to the other laptops.
+SETTLED = "settled"
+
+
+def mark_settled(conn: Connection, entity: str, row_id: str, fld: str, *clocks: str) -> int:
+    """Mark settled the open conflicts on this field between versions with these clocks
+    (in either order). Returns how many."""
+    return conn.execute(update(_conflicts).where(
+        _conflicts.c.entity == entity, _conflicts.c.row_id == row_id,
+        _conflicts.c.field == fld, _conflicts.c.resolved_at.is_(None),
+        _conflicts.c.kept_hlc.in_(clocks), _conflicts.c.other_hlc.in_(clocks),
+    ).values(resolved_at=datetime.now().replace(microsecond=0))).rowcount or 0
+
+
+def settled_elsewhere(conn: Connection, audit: dict[str, Any]) -> int:
+    """A settle made on another laptop (its audit entry arrived): settle the same
+    conflict here. Returns how many conflicts it settled."""
+    parts = str(audit.get("detail") or "").split(":")
+    if audit.get("action") != "change" or len(parts) != 4 or parts[0] != SETTLED:
+        return 0
+    return mark_settled(conn, str(audit.get("entity")), str(audit.get("row_id")), parts[1],
+                        parts[2], parts[3])

@@ -6,7 +6,8 @@ Rules (DESIGN.md §5):
   device id, so comparing packed clocks as text breaks ties by device;
 - free-text fields: an edit made without having seen the value it replaces is
   concurrent; the winner goes in the field and the other version is kept in
-  ``sync_conflict`` for a person to settle (nothing typed is lost);
+  ``sync_conflict`` for a person to settle (nothing typed is lost); only an explicit
+  settle, on this laptop or arriving from another, closes a conflict (see ``conflicts``);
 - deletes are tombstones: an operation on a tombstoned record is dropped, a create of a
   tombstoned id stays deleted, and a record whose required parent is tombstoned is
   tombstoned with it (optional links to it read as empty);
@@ -41,6 +42,7 @@ from renodesk.storage.models import (
     new_id,
 )
 from renodesk.storage.models import table as table_for
+from renodesk.sync import conflicts
 from renodesk.sync.clock import ClockDriftError, Hlc, HybridClock
 from renodesk.sync.operation import Operation
 
@@ -172,8 +174,10 @@ class Merger:
         for op in fresh:
             if self._apply_one(op, result) == HELD:
                 held.append(op.op_id)
-            else:
-                result.applied += 1
+                continue
+            result.applied += 1
+            if op.entity == "audit_entry" and isinstance(op.value, dict):
+                conflicts.settled_elsewhere(self.conn, op.value)  # a coach settled it there
         for start in range(0, len(held), 500):
             self.conn.execute(update(_ops).where(_ops.c.op_id.in_(held[start:start + 500]))
                               .values(state=HELD))
@@ -379,8 +383,6 @@ class Merger:
                 self._conflict(table.name, op.row_id, op.field, codec.encode(value), op.hlc,
                                codec.encode(old), current)
                 result.conflicts += 1
-            elif free and current is not None:
-                self._settled_by(table.name, op.row_id, op.field, current)
             self.conn.execute(update(table).where(table.c.id == op.row_id)
                               .values({op.field: value}))
             oplog.set_field_clocks(self.conn, table.name, op.row_id, [op.field], op.hlc)
@@ -397,14 +399,6 @@ class Merger:
             _ops.c.entity == entity, _ops.c.row_id == op.row_id, _ops.c.field == op.field,
             _ops.c.hlc == current)).scalar()
         return base is not None and base >= op.hlc
-
-    def _settled_by(self, entity: str, row_id: str, fld: str, base: str) -> None:
-        """An edit made on top of a conflict's kept value settles that conflict here too."""
-        self.conn.execute(update(_conflicts).where(
-            _conflicts.c.entity == entity, _conflicts.c.row_id == row_id,
-            _conflicts.c.field == fld, _conflicts.c.resolved_at.is_(None),
-            _conflicts.c.kept_hlc <= base, _conflicts.c.other_hlc <= base,
-        ).values(resolved_at=datetime.now().replace(microsecond=0)))
 
     def _conflict(self, entity: str, row_id: str, fld: str, kept: Any, kept_hlc: str,
                   other: Any, other_hlc: str) -> None:

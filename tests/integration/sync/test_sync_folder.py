@@ -8,7 +8,7 @@ from pathlib import Path
 
 import keyring
 import pytest
-from conftest import MemoryKeyring
+from memory_keyring import MemoryKeyring
 from synckit import TEAM_PASSPHRASE, Laptop, make_household, new_laptop, share_bytes, state, team_of
 
 from renodesk.core.errors import RenoDeskError
@@ -63,6 +63,33 @@ def test_keeping_the_current_text_settles_the_conflict_everywhere(tmp_path: Path
     sanne.sync()
     ahmet.sync()
     assert open_conflicts(ahmet.ws) == []
+
+
+def test_typing_on_top_of_the_kept_text_does_not_settle_the_conflict(tmp_path: Path) -> None:
+    # Only a coach who saw both versions settles a conflict: a colleague typing on top
+    # of the kept text (without looking at the inbox) leaves it open on every laptop.
+    _folder, (sanne, ahmet, cas) = team_of(tmp_path, 3)
+    household = make_household(sanne)
+    for laptop in (sanne, ahmet, cas):
+        laptop.sync()
+    sanne.ws.update("household", household, {"notes": "versie Sanne"})
+    ahmet.ws.update("household", household, {"notes": "versie Ahmet"})
+    for laptop in (sanne, ahmet, cas):
+        laptop.sync()
+    (conflict,) = open_conflicts(cas.ws)
+    cas.ws.update("household", household, {"notes": f"{conflict.kept} en meer"})
+    for laptop in (cas, sanne, ahmet):
+        laptop.sync()
+    for laptop in (sanne, ahmet, cas):
+        assert [(c.kept_hlc, c.other_hlc) for c in open_conflicts(laptop.ws)] == [
+            (conflict.kept_hlc, conflict.other_hlc)]
+    # Settled on one laptop: settled on all, the text chosen everywhere.
+    settle(ahmet.ws, open_conflicts(ahmet.ws)[0].id, "versie Sanne en Ahmet")
+    for laptop in (ahmet, sanne, cas):
+        laptop.sync()
+    for laptop in (sanne, ahmet, cas):
+        assert open_conflicts(laptop.ws) == []
+        assert laptop.rows("household")[household]["notes"] == "versie Sanne en Ahmet"
 
 
 def test_a_delete_on_one_laptop_is_a_tombstone_everywhere(tmp_path: Path) -> None:
