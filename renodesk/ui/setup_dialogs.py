@@ -52,7 +52,7 @@ class SetupDialog(QDialog):
         self.saved: Saved | None = None
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)
         self.errors = FormErrors(self)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
@@ -100,6 +100,8 @@ class SetupDialog(QDialog):
             self.errors.show(error)
         else:
             self.errors.general.say(self.tr("Saving failed: %1").replace("%1", str(error)))
+        if error is not None:
+            self.adjustSize()  # room for the messages under the fields
 
     def save(self) -> None:
         raise NotImplementedError

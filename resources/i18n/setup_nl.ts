@@ -151,7 +151,7 @@
     </message>
     <message>
         <source>Consent &amp;deadline</source>
-        <translation>&amp;Uiterste datum draagvlak</translation>
+        <translation>&amp;Uiterste datum instemming</translation>
     </message>
     <message>
         <source>Tenants stay at &amp;home during the works</source>
