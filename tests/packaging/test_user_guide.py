@@ -30,7 +30,8 @@ def _desktop_commands(guide: Path) -> list[list[str]]:
     for _whole, rest in COMMAND.findall(guide.read_text("utf-8")):
         words = shlex.split(rest.replace("<", "").replace(">", "").replace("\\", "/"))
         if words and words[0] in ("team", "sync", "conflicts", "info", "check", "server",
-                                  "letter", "letters", "init", "--demo"):
+                                  "letter", "letters", "init", "--demo", "project",
+                                  "household", "member", "roster", "partner", "import"):
             found.append(words)
     return found
 
