@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import os
 import sys
-import uuid
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,12 +18,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 
 from pgcluster import PgCluster, find_bindir
+from serverkit import FakeTime, TeamSetup, new_team
 
-from renodesk.server import store
 from renodesk.server.app import ServerConfig
 from renodesk.server.db import Database, make_engine, upgrade
-
-PASSWORD = "keukentafel-2024"
 
 
 def in_ci() -> bool:
@@ -65,21 +60,6 @@ def server_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     db.dispose()
 
 
-@dataclass
-class FakeTime:
-    """A clock and an async sleep that only pretend: tests never wait."""
-
-    now: float = 1000.0
-    slept: list[float] = field(default_factory=list)
-
-    def clock(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        self.slept.append(seconds)
-        self.now += seconds
-
-
 @pytest.fixture
 def fake_time() -> FakeTime:
     return FakeTime()
@@ -88,31 +68,6 @@ def fake_time() -> FakeTime:
 @pytest.fixture
 def server_config(fake_time: FakeTime) -> ServerConfig:
     return ServerConfig(clock=fake_time.clock, sleep=fake_time.sleep)
-
-
-@dataclass(frozen=True)
-class TeamSetup:
-    """A team with coaches on the server, and how to get them enrolment codes."""
-
-    db: Database
-    name: str
-    users: tuple[str, ...]
-
-    def code(self, user: str | None = None, hours: int = 72) -> str:
-        with self.db.write() as session:
-            code, _ = store.issue_enrolment_code(
-                session, self.name, user or self.users[0], timedelta(hours=hours)
-            )
-        return code
-
-
-def new_team(db: Database, users: tuple[str, ...] = ("Fatima Amrani",)) -> TeamSetup:
-    name = f"team-{uuid.uuid4().hex[:10]}"
-    with db.write() as session:
-        store.create_team(session, name)
-        for user in users:
-            store.add_user(session, name, user, PASSWORD)
-    return TeamSetup(db, name, users)
 
 
 @pytest.fixture

@@ -6,14 +6,60 @@ import socket
 import threading
 import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 import uvicorn
 from fastapi import FastAPI
 
+from renodesk.server import store
+from renodesk.server.db import Database
 from renodesk.sync.changeset import blob_hash, decode_changeset, encode_changeset
 from renodesk.sync.clock import Hlc, HybridClock
 from renodesk.sync.operation import Operation
+
+PASSWORD = "keukentafel-2024"
+
+
+@dataclass
+class FakeTime:
+    """A clock and an async sleep that only pretend: tests never wait."""
+
+    now: float = 1000.0
+    slept: list[float] = field(default_factory=list)
+
+    def clock(self) -> float:
+        return self.now
+
+    async def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+@dataclass(frozen=True)
+class TeamSetup:
+    """A team with coaches on the server, and how to get them enrolment codes."""
+
+    db: Database
+    name: str
+    users: tuple[str, ...]
+
+    def code(self, user: str | None = None, hours: int = 72) -> str:
+        with self.db.write() as session:
+            code, _ = store.issue_enrolment_code(
+                session, self.name, user or self.users[0], timedelta(hours=hours)
+            )
+        return code
+
+
+def new_team(db: Database, users: tuple[str, ...] = ("Fatima Amrani",)) -> TeamSetup:
+    name = f"team-{uuid.uuid4().hex[:10]}"
+    with db.write() as session:
+        store.create_team(session, name)
+        for user in users:
+            store.add_user(session, name, user, PASSWORD)
+    return TeamSetup(db, name, users)
+
 
 FieldKey = tuple[str, str, str]
 

@@ -6,9 +6,8 @@ import base64
 import os
 
 import pytest
-from conftest import PASSWORD, FakeTime, TeamSetup, new_team
 from fastapi.testclient import TestClient
-from serverkit import Laptop
+from serverkit import PASSWORD, FakeTime, Laptop, TeamSetup, new_team
 
 from renodesk.server import store
 from renodesk.server.app import ServerConfig, create_app

@@ -13,10 +13,9 @@ import httpx
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
-from conftest import PASSWORD
 from fastapi.testclient import TestClient
 from pgcluster import PgCluster
-from serverkit import free_socket
+from serverkit import PASSWORD, free_socket
 
 from renodesk.server.app import ServerConfig, create_app
 from renodesk.server.cli import main

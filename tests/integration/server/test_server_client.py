@@ -7,8 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import PASSWORD, TeamSetup
-from serverkit import Laptop, LiveServer, free_socket
+from serverkit import PASSWORD, Laptop, LiveServer, TeamSetup, free_socket
 
 from renodesk.core.errors import RenoDeskError
 from renodesk.server import store

@@ -8,12 +8,11 @@ from collections.abc import Iterator
 
 import pytest
 import schemathesis
-from conftest import PASSWORD, TeamSetup
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.core.result import Ok
-from serverkit import Laptop
+from serverkit import PASSWORD, Laptop, TeamSetup
 
 from renodesk.server import schemas
 from renodesk.server.app import ServerConfig, create_app

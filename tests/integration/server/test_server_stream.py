@@ -8,8 +8,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
-from conftest import PASSWORD, TeamSetup, new_team
-from serverkit import Laptop, LiveServer
+from serverkit import PASSWORD, Laptop, LiveServer, TeamSetup, new_team
 from sqlalchemy import select
 
 from renodesk.server import store

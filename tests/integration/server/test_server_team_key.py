@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TeamSetup, new_team
 from fastapi.testclient import TestClient
+from serverkit import TeamSetup, new_team
 from test_server_access import bearer, enrol, error_code
 
 from renodesk.server import store
