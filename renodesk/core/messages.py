@@ -613,4 +613,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "inzage.entity.action": {"nl": "Actie", "en": "Action"},
     "inzage.entity.letter": {"nl": "Brief", "en": "Letter"},
     "inzage.entity.workspace": {"nl": "Alle gegevens", "en": "All data"},
+    # --- needs: vulnerabilities and partners involved (renodesk.core.needs) ---
+    "needs.category_recorded": {"nl": "Deze kwetsbaarheid staat al bij dit huishouden. Pas die aan in plaats van een tweede toe te voegen.", "en": "This vulnerability is already recorded for this household. Change it instead of adding a second one."},
+    "needs.partner_involved": {"nl": "Deze organisatie is al betrokken bij dit huishouden. Pas de rol aan in plaats van haar nog eens toe te voegen.", "en": "This organisation is already involved with this household. Change its role instead of adding it again."},
+    "needs.choose_partner": {"nl": "Kies een organisatie, of kies 'Nieuwe organisatie' en vul haar naam in.", "en": "Choose an organisation, or choose 'New organisation' and fill in its name."},
 }

@@ -254,22 +254,32 @@ def household_profile(conn: Connection, household_id: str,
         .where(p.id == dwelling["project_id"])).mappings().one())
     profile = HouseholdProfile(household, dwelling, project, shown)
     if shown:
-        profile.vulnerabilities = [
-            VulnerabilityItem(r.id, r.category, r.weight, r.implications)
-            for r in conn.execute(text(
-                "SELECT id, category, weight, implications FROM vulnerability "
-                "WHERE household_id = :id ORDER BY weight DESC, category"), {"id": household_id})
-        ]
-    profile.involvements = [
-        InvolvementItem(r.id, r.partner_id, r.name, r.kind, r.contact_name, r.phone,
-                        r.role if shown else "", bool(r.consent_to_share))
-        for r in conn.execute(text(
-            "SELECT i.id, i.partner_id, i.role, i.consent_to_share, p.name, p.kind, "
-            "p.contact_name, p.phone FROM involvement i JOIN partner p ON p.id = i.partner_id "
-            "WHERE i.household_id = :id ORDER BY p.name"), {"id": household_id})
-    ]
+        profile.vulnerabilities = vulnerability_items(conn, household_id)
+    profile.involvements = involvement_items(conn, household_id, shown)
     profile.timeline = household_timeline(conn, household_id, today, shown)
     return profile
+
+
+def vulnerability_items(conn: Connection, household_id: str) -> list[VulnerabilityItem]:
+    """A household's vulnerabilities, most weighty first (sensitive: ask
+    ``visible_sensitive`` before showing them)."""
+    return [VulnerabilityItem(r.id, r.category, r.weight, r.implications)
+            for r in conn.execute(text(
+                "SELECT id, category, weight, implications FROM vulnerability "
+                "WHERE household_id = :id ORDER BY weight DESC, category"), {"id": household_id})]
+
+
+def involvement_items(conn: Connection, household_id: str,
+                      sensitive_shown: bool) -> list[InvolvementItem]:
+    """The partners involved with a household, by name; their role (sensitive) is blank
+    unless ``sensitive_shown``."""
+    return [InvolvementItem(r.id, r.partner_id, r.name, r.kind, r.contact_name, r.phone,
+                            r.role if sensitive_shown else "", bool(r.consent_to_share))
+            for r in conn.execute(text(
+                "SELECT i.id, i.partner_id, i.role, i.consent_to_share, p.name, p.kind, "
+                "p.contact_name, p.phone FROM involvement i "
+                "JOIN partner p ON p.id = i.partner_id "
+                "WHERE i.household_id = :id ORDER BY p.name"), {"id": household_id})]
 
 
 def household_timeline(conn: Connection, household_id: str, today: date,
