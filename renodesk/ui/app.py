@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 #: Beside the default workspace: where the coach chose to keep it in the first-run wizard.
 LOCATION_FILE = "location.txt"
 ENV_PASSPHRASE = "RENODESK_PASSPHRASE"  # as renodesk.security.keys.ENV_PASSPHRASE
+#: The desktop entry's name (packaging/linux): Wayland and the task bar match the window
+#: to the installed launcher and its icon by it.
+DESKTOP_FILE = "nl.renodesk.RenoDesk"
 #: Smoke tests of the installed bundle: quit this many ms after the workspace is on screen.
 ENV_QUIT_AFTER_MS = "RENODESK_QUIT_AFTER_MS"
 
@@ -161,13 +164,21 @@ def build(paths: Paths, language: str | None, demo: bool,
     return window, Startup(window, runner, paths, demo)
 
 
+def configure(app: QApplication) -> None:
+    """The application's names and icon. Qt appends the display name to window titles
+    that do not end with it already (see ``MainWindow._update_title``)."""
+    app.setApplicationName("RenoDesk")
+    app.setOrganizationName("RenoDesk")
+    app.setApplicationDisplayName("RenoDesk")
+    app.setDesktopFileName(DESKTOP_FILE)
+    app.setWindowIcon(theme.icon("app"))
+
+
 def run(data_dir: str | None, language: str | None, demo: bool) -> int:
     """The desktop app's main loop; returns the exit code."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setApplicationName("RenoDesk")
-    app.setOrganizationName("RenoDesk")
-    app.setApplicationDisplayName("RenoDesk")
+    configure(app)
     paths = resolve_paths(data_dir, demo)
     window, startup = build(paths, language, demo)
     window.show()

@@ -189,6 +189,10 @@ class MainWindow(QMainWindow):
         from renodesk.ui.about import HelpMenu
 
         self.help_menu = HelpMenu(self)
+        self.act_privacy = self._action(
+            "", lambda: self.navigate("privacy", {"tab": "statement"}), "privacyStatement")
+        self.act_privacy.setVisible("privacy" in self.page_classes)
+        self.help_menu.insertAction(self.help_menu.act_about, self.act_privacy)
         menus.addMenu(self.help_menu)
 
     def retranslate(self) -> None:
@@ -203,6 +207,7 @@ class MainWindow(QMainWindow):
         self.act_organisation.setText(menu_text())
         self.act_quit.setText(self.tr("&Quit"))
         self.act_back.setText(self.tr("&Back"))
+        self.act_privacy.setText(self.tr("&Privacy statement"))
         texts = {"search": self.tr("&Search"), "new_visit": self.tr("&New visit"),
                  "save": self.tr("S&ave"), "print": self.tr("&Print..."),
                  "refresh": self.tr("&Refresh")}
@@ -320,13 +325,14 @@ class MainWindow(QMainWindow):
             self.navigate(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update_title(self) -> None:
+        # Ends with the application's name, so Qt does not append it a second time.
+        parts = []
         page = self.current_page()
-        title = "RenoDesk"
         if page is not None:
-            title = f"{page.title()} - RenoDesk"
+            parts.append(page.title())
         if self.demo:
-            title += " " + self.tr("(demo)")
-        self.setWindowTitle(title)
+            parts.append(self.tr("(demo)"))
+        self.setWindowTitle(" ".join(parts) + " \u2014 RenoDesk" if parts else "RenoDesk")
 
     def _update_commands(self) -> None:
         page = self.current_page()

@@ -33,6 +33,24 @@
     </message>
 </context>
 <context>
+    <name>HiddenNotes</name>
+    <message>
+        <source>The notes are hidden: no basis was recorded, or the tenant withdrew consent.</source>
+        <translation>De notities zijn verborgen: er is geen grondslag vastgelegd, of de huurder heeft de toestemming ingetrokken.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifierWarnings</name>
+    <message>
+        <source>Save &amp;anyway</source>
+        <translation>Toch &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>Remove the number and save again, or press Save anyway.</source>
+        <translation>Haal het nummer weg en sla opnieuw op. Of kies Toch opslaan.</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyPage</name>
     <message>
         <source>Household</source>
@@ -313,6 +331,17 @@
     <message>
         <source>The log file and crash reports hold record numbers and error codes, never names, notes or other personal data.</source>
         <translation>Het logbestand en crashrapporten bevatten nummers van gegevens en foutcodes, nooit namen, notities of andere persoonsgegevens.</translation>
+    </message>
+</context>
+<context>
+    <name>SensitiveMarker</name>
+    <message>
+        <source>sensitive</source>
+        <translation>gevoelig</translation>
+    </message>
+    <message>
+        <source>Sensitive data: recorded only with a basis such as the tenant&apos;s consent, and hidden when consent is withdrawn.</source>
+        <translation>Gevoelig gegeven: alleen vastleggen met een grondslag, zoals toestemming van de huurder. Verborgen als de huurder de toestemming intrekt.</translation>
     </message>
 </context>
 </TS>

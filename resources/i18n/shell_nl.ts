@@ -148,6 +148,10 @@
         <translation>&amp;Terug</translation>
     </message>
     <message>
+        <source>&amp;Privacy statement</source>
+        <translation>&amp;Privacyverklaring</translation>
+    </message>
+    <message>
         <source>&amp;Search</source>
         <translation>&amp;Zoeken</translation>
     </message>
@@ -262,7 +266,7 @@
     <name>Startup</name>
     <message>
         <source>Preparing the fictitious demo workspace...</source>
-        <extracomment>Beside the default workspace: where the coach chose to keep it in the first-run wizard. Smoke tests of the installed bundle: quit this many ms after the workspace is on screen.</extracomment>
+        <extracomment>Beside the default workspace: where the coach chose to keep it in the first-run wizard. The desktop entry&apos;s name (packaging/linux): Wayland and the task bar match the window to the installed launcher and its icon by it. Smoke tests of the installed bundle: quit this many ms after the workspace is on screen.</extracomment>
         <translation>De verzonnen demowerkruimte wordt klaargezet...</translation>
     </message>
     <message>

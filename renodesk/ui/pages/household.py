@@ -39,9 +39,11 @@ from renodesk.ui.models.records import TimelineModel
 from renodesk.ui.pages.base import Page, PageContext
 from renodesk.ui.pages.records_kit import fill_vocabulary, select_code, table
 from renodesk.ui.widgets.form import FormErrors
+from renodesk.ui.widgets.privacy_hints import IdentifierWarnings, SensitiveMarker, mark_sensitive
 
 if TYPE_CHECKING:
-    from renodesk.core.workspace import Change
+    from renodesk.core.privacy import SensitiveHoldings
+    from renodesk.core.workspace import Change, Workspace
 
 TEXT_FIELDS = ("name", "phone", "email", "contact_person_name", "contact_person_relation",
                "contact_person_phone")
@@ -95,6 +97,8 @@ class HouseholdPage(Page):
         self.save_button.setObjectName("saveProfile")
         self.save_button.clicked.connect(self.save)
         self.saved_label = QLabel(self)
+        self.labels: dict[str, str] = {}
+        self.warnings = IdentifierWarnings(self.save, self)
 
         form_host = QWidget(self)
         form_column = QVBoxLayout(form_host)
@@ -127,7 +131,14 @@ class HouseholdPage(Page):
                               (self.tr("History"), self.timeline)):
             label = QLabel(f"<b>{title}</b>", right)
             label.setBuddy(widget)
-            right_column.addWidget(label)
+            if widget is self.vulnerabilities:
+                title_row = QHBoxLayout()
+                title_row.addWidget(label)
+                title_row.addWidget(SensitiveMarker(right))
+                title_row.addStretch(1)
+                right_column.addLayout(title_row)
+            else:
+                right_column.addWidget(label)
             right_column.addWidget(widget, 2 if widget is self.timeline else 1)
         right_column.addWidget(self._contact_logger(right))
         from renodesk.ui.widgets.guidance_panel import GuidancePanel  # handvatten (guidance area)
@@ -157,6 +168,7 @@ class HouseholdPage(Page):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addLayout(top)
         layout.addWidget(self.safety)
+        layout.addWidget(self.warnings)
         layout.addWidget(splitter, 1)
 
     # -- building ---------------------------------------------------------------
@@ -166,6 +178,7 @@ class HouseholdPage(Page):
         edit.setObjectName(name)
         edit.setPlaceholderText(placeholder)
         self.edits[name] = edit
+        self.labels[name] = label
         self.errors.add_row(form, name, label, edit)
 
     def _choice(self, form: QFormLayout, parent: QWidget, name: str, label: str) -> None:
@@ -191,6 +204,7 @@ class HouseholdPage(Page):
         edit.setTabChangesFocus(True)
         edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
         self.edits[name] = edit
+        self.labels[name] = label
         self.errors.add_row(form, name, label, edit)
 
     def _group(self, parent: QWidget, title: str) -> tuple[QGroupBox, QFormLayout]:
@@ -249,6 +263,8 @@ class HouseholdPage(Page):
         self._long(form, group, "resistance_approach", self.tr("Approach"))
         self._long(form, group, "safety_note", self.tr("Safety note for staff"))
         self._long(form, group, "notes", self.tr("Notes"))
+        for name in SENSITIVE:
+            mark_sensitive(form, self.edits[name])
         self.hidden_note = QLabel(self.tr(
             "Sensitive data is hidden: no basis was recorded, or the tenant withdrew consent."),
             group)
@@ -268,7 +284,7 @@ class HouseholdPage(Page):
 
     def _contact_logger(self, parent: QWidget) -> QGroupBox:
         group = QGroupBox(self.tr("Log a contact"), parent)
-        row = QHBoxLayout(group)
+        column = QVBoxLayout(group)
         self.contact_channel = QComboBox(group)
         self.contact_channel.setAccessibleName(self.tr("Channel"))
         fill_vocabulary(self.contact_channel, enums.Channel)
@@ -281,10 +297,14 @@ class HouseholdPage(Page):
         self.contact_summary.setPlaceholderText(self.tr("Short summary"))
         self.contact_button = QPushButton(self.tr("&Log"), group)
         self.contact_button.clicked.connect(self.log_contact)
+        self.contact_warnings = IdentifierWarnings(self.log_contact, group)
+        row = QHBoxLayout()
         for widget in (self.contact_channel, self.contact_outcome):
             row.addWidget(widget)
         row.addWidget(self.contact_summary, 1)
         row.addWidget(self.contact_button)
+        column.addLayout(row)
+        column.addWidget(self.contact_warnings)
         return group
 
     # -- page -------------------------------------------------------------------
@@ -374,6 +394,14 @@ class HouseholdPage(Page):
         if household_id is None:
             return
         values = self.values()
+        texts = {name: edit for name in (*TEXT_FIELDS, *LONG_FIELDS)
+                 if name in values and isinstance(edit := self.edits[name],
+                                                  QLineEdit | QPlainTextEdit)}
+        if not self.warnings.check("household", texts, self.labels):
+            return
+        before = self.profile.household if self.profile is not None else {}
+        withdrawing = bool(values.get("consent_withdrawn_date")) and not before.get(
+            "consent_withdrawn_date")
 
         def saved(changes: list[Change] | None, error: BaseException | None) -> None:
             if isinstance(error, RenoDeskError):
@@ -384,12 +412,40 @@ class HouseholdPage(Page):
             self.context.notify(self.tr("The profile is saved."))
             self.load()  # show what was stored, e.g. 0612345678 written as 06-12345678
             self.saved_label.setText(self.tr("Saved"))
+            if withdrawing:
+                self._propose_erasure(household_id)
 
         self.context.runner.write(lambda ws: update_profile(ws, household_id, values), saved)
+
+    def _propose_erasure(self, household_id: str) -> None:
+        """Consent was withdrawn: the sensitive data is hidden now; propose to erase it,
+        as the privacy page does."""
+        from renodesk.core.privacy import sensitive_holdings
+        from renodesk.ui.pages.privacy_parts import offer_erasure
+
+        def held(ws: Workspace) -> tuple[str, SensitiveHoldings]:
+            with ws.engine.connect() as conn:
+                return ws.get("household", household_id)["name"], sensitive_holdings(
+                    conn, household_id)
+
+        def offer(found: tuple[str, SensitiveHoldings] | None,
+                  error: BaseException | None) -> None:
+            if found is None:
+                self.context.notify(str(error))
+                return
+            name, holdings = found
+            if holdings.total and household_id == self.household_id:
+                offer_erasure(self, self.context, household_id, name, True, holdings,
+                              self.load)
+
+        self.context.runner.read(held, offer)
 
     def log_contact(self) -> None:
         household_id = self.household_id
         if household_id is None:
+            return
+        if not self.contact_warnings.check("contact_moment", {"summary": self.contact_summary},
+                                           {"summary": self.tr("Summary")}):
             return
         channel = self.contact_channel.currentData()
         outcome = self.contact_outcome.currentData()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -35,11 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from renodesk.core import enums
-from renodesk.core.errors import RenoDeskError, ValidationError
+from renodesk.core.errors import ValidationError
 from renodesk.core.privacy import RetentionItem, SensitiveHoldings
 from renodesk.reports.audit_trail import AuditFilter, AuditRow
 from renodesk.ui.pages.base import Page, PageContext
-from renodesk.ui.pages.privacy_parts import ConfirmErasure, privacy_statement
+from renodesk.ui.pages.privacy_parts import offer_erasure, privacy_statement
 from renodesk.ui.pages.records_kit import fill_vocabulary
 from renodesk.ui.widgets.form import FormErrors
 
@@ -112,7 +111,8 @@ class PrivacyPage(Page):
         self.tabs.addTab(self._household_tab(), self.tr("Household"))
         self.tabs.addTab(self._audit_tab(), self.tr("Audit trail"))
         self.tabs.addTab(self._retention_tab(), self.tr("Retention"))
-        self.tabs.addTab(privacy_statement(self), self.tr("Privacy statement"))
+        self.statement = privacy_statement(self)
+        self.tabs.addTab(self.statement, self.tr("Privacy statement"))
         self.tabs.currentChanged.connect(lambda _i: self.refresh())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
@@ -254,6 +254,8 @@ class PrivacyPage(Page):
         if isinstance(argument, str) and argument:
             self.query.setText(argument)
             self.tabs.setCurrentIndex(0)
+        elif isinstance(argument, dict) and argument.get("tab") == "statement":
+            self.tabs.setCurrentWidget(self.statement)  # Help > Privacy statement
         self.search()
         self.refresh()
 
@@ -428,25 +430,11 @@ class PrivacyPage(Page):
         self.context.runner.read(lambda ws: export_household(ws, found.id, Path(folder)), done)
 
     def erase(self, sensitive_only: bool, holdings: SensitiveHoldings | None = None) -> None:
-        from renodesk.core.erasure import ErasureResult, erase_household
-
         found = self.current()
         if found is None:
             return
-        dialog = ConfirmErasure(found.name, sensitive_only, holdings or found.holdings, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
-
-        def done(result: ErasureResult | None, error: BaseException | None) -> None:
-            if result is None:
-                self.context.notify(error.message() if isinstance(error, RenoDeskError)
-                                    else str(error))
-                return
-            self.context.notify(self.tr("Erased. Sync now, and ask your colleagues to sync."))
-            self.search()
-
-        self.context.runner.write(
-            lambda ws: erase_household(ws, found.id, sensitive_only=sensitive_only), done)
+        offer_erasure(self, self.context, found.id, found.name, sensitive_only,
+                      holdings or found.holdings, self.search)
 
     def erase_due(self) -> None:
         if not self.due:

@@ -1,9 +1,13 @@
-"""Pieces of the privacy page: the erasure confirmation and the privacy statement.
+"""Pieces of the privacy page: the erasure confirmation and offer (also used by the
+household profile when consent is withdrawn) and the privacy statement.
 
 Not a page itself (it is not in the registry).
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -16,7 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from renodesk.core.errors import RenoDeskError
 from renodesk.core.privacy import SensitiveHoldings
+
+if TYPE_CHECKING:
+    from renodesk.core.erasure import ErasureResult
+    from renodesk.ui.pages.base import PageContext
 
 
 class ConfirmErasure(QDialog):
@@ -72,6 +81,30 @@ class ConfirmErasure(QDialog):
         self.erase_button.clicked.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+
+def offer_erasure(parent: QWidget, context: PageContext, household_id: str, name: str,
+                  sensitive_only: bool, holdings: SensitiveHoldings | None,
+                  after: Callable[[], None]) -> bool:
+    """Ask with :class:`ConfirmErasure` and, when confirmed, erase in the background and
+    say so; ``after`` runs once the erasure is done. Returns whether it was confirmed."""
+    from renodesk.core.erasure import erase_household
+
+    dialog = ConfirmErasure(name, sensitive_only, holdings, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+
+    def done(result: ErasureResult | None, error: BaseException | None) -> None:
+        if result is None:
+            context.notify(error.message() if isinstance(error, RenoDeskError) else str(error))
+            return
+        context.notify(QCoreApplication.translate(
+            "PrivacyPage", "Erased. Sync now, and ask your colleagues to sync."))
+        after()
+
+    context.runner.write(
+        lambda ws: erase_household(ws, household_id, sensitive_only=sensitive_only), done)
+    return True
 
 
 def privacy_statement(parent: QWidget) -> QTextBrowser:

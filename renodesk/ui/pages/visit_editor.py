@@ -29,6 +29,7 @@ from renodesk.core.visits import NewAction, NewAdjustment, VisitReport
 from renodesk.ui.models.base import CODE_ROLE
 from renodesk.ui.pages.records_kit import VocabularyDelegate
 from renodesk.ui.widgets.form import ErrorLabel, FormErrors
+from renodesk.ui.widgets.privacy_hints import HiddenNotes, mark_sensitive
 
 TEXTS = ("notes", "wishes", "worries")
 
@@ -128,6 +129,11 @@ class VisitReportForm(QWidget):
             errors.add_row(form, name, labels[name], edit)
             edit.textChanged.connect(self.edited)
         self.attendees.textChanged.connect(self.edited)
+        #: Field labels, for messages about a field.
+        self.labels = {"attendees": self.tr("Present"), **labels}
+        mark_sensitive(form, self.texts["notes"])
+        self.hidden_note = HiddenNotes(group)
+        form.addRow(self.hidden_note)
 
         self.adjustment_table = InlineTable(
             [self.tr("Category"), self.tr("What was agreed"), self.tr("Due"),
@@ -229,6 +235,17 @@ class VisitReportForm(QWidget):
                 table.blockSignals(False)
         finally:
             self.blockSignals(False)
+
+    def text_fields(self) -> dict[str, QLineEdit | QPlainTextEdit]:
+        """The report's free-text fields that are in use, by field name."""
+        fields: dict[str, QLineEdit | QPlainTextEdit] = {"attendees": self.attendees}
+        fields.update({name: edit for name, edit in self.texts.items() if edit.isEnabled()})
+        return fields
+
+    def set_sensitive_shown(self, shown: bool) -> None:
+        """Without a basis for sensitive data the notes are hidden and cannot be typed."""
+        self.texts["notes"].setEnabled(shown)
+        self.hidden_note.setVisible(not shown)
 
     def set_read_only(self, read_only: bool) -> None:
         self.attendees.setReadOnly(read_only)

@@ -5,7 +5,7 @@ while typing and offered back after a crash."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -32,6 +32,7 @@ from sqlalchemy import text
 from renodesk.core import enums
 from renodesk.core.drafts import Draft, DraftStore, draft_key
 from renodesk.core.errors import RenoDeskError, ValidationError
+from renodesk.core.privacy import redact, visible_sensitive
 from renodesk.core.queries.common import address
 from renodesk.core.queries.work import VisitRow, WorkFilter, visit_ids, visit_rows
 from renodesk.core.visits import (
@@ -50,6 +51,7 @@ from renodesk.ui.pages.base import Page, PageContext
 from renodesk.ui.pages.records_kit import fill_vocabulary, lazy_loader, table
 from renodesk.ui.pages.visit_editor import VisitReportForm
 from renodesk.ui.widgets.form import FormErrors
+from renodesk.ui.widgets.privacy_hints import IdentifierWarnings
 
 if TYPE_CHECKING:
     from renodesk.core.workspace import Change, Workspace
@@ -75,6 +77,8 @@ class OpenVisit:
     #: Agreements and actions already recorded at this visit.
     agreements: int = 0
     actions: int = 0
+    #: False when consent is missing or withdrawn: the notes are blanked.
+    sensitive_shown: bool = True
 
 
 def _list(ws: Workspace, flt: WorkFilter) -> VisitList:
@@ -84,8 +88,13 @@ def _list(ws: Workspace, flt: WorkFilter) -> VisitList:
 
 
 def _open(ws: Workspace, visit_id: str) -> OpenVisit:
-    visit = ws.get("visit", visit_id)
-    household = ws.get("household", visit["household_id"])
+    household = ws.get("household", ws.get("visit", visit_id)["household_id"])
+    # The same rule, and the same blanking, as the household's profile.
+    shown = visible_sensitive(household)
+    visit = redact("visit", ws.get("visit", visit_id), shown)
+    draft = DraftStore(ws.engine).load(draft_key("visit", visit_id))
+    if draft is not None and not shown:
+        draft = replace(draft, content=redact("visit", draft.content, shown))
     dwelling = ws.get("dwelling", household["dwelling_id"])
     ws.record_access("view", "visit", visit_id, household["id"])
     with ws.engine.connect() as conn:
@@ -94,8 +103,7 @@ def _open(ws: Workspace, visit_id: str) -> OpenVisit:
             "(SELECT count(*) FROM action WHERE visit_id = :v)"), {"v": visit_id}).one()
     return OpenVisit(visit, household["name"],
                      address(dwelling["street"], dwelling["number"], dwelling["addition"]),
-                     DraftStore(ws.engine).load(draft_key("visit", visit_id)),
-                     int(agreements), int(actions))
+                     draft, int(agreements), int(actions), shown)
 
 
 def _household_label(ws: Workspace, household_id: str) -> str:
@@ -106,6 +114,11 @@ def _household_label(ws: Workspace, household_id: str) -> str:
 
 
 def _record(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
+    visit = ws.get("visit", visit_id)
+    if not visible_sensitive(ws.get("household", visit["household_id"])):
+        # The notes were hidden, not emptied by the coach: they stay as stored (erasing
+        # them is the privacy officer's deliberate step).
+        report = replace(report, notes=visit["notes"])
     outcome = record_visit(ws, visit_id, report)
     DraftStore(ws.engine).discard(draft_key("visit", visit_id))
     return outcome
@@ -239,6 +252,7 @@ class VisitsPage(Page):
         plan.addRow(self.plan_button)
 
         self.form = VisitReportForm(self.errors, body)
+        self.warnings = IdentifierWarnings(self.save, body)
         self.save_button = QPushButton(self.tr("&Save report"), body)
         self.save_button.setObjectName("saveReport")
         self.save_button.clicked.connect(self.save)
@@ -271,6 +285,7 @@ class VisitsPage(Page):
         column.addWidget(self.errors.general)
         column.addWidget(self.plan_group)
         column.addWidget(self.form)
+        column.addWidget(self.warnings)
         column.addLayout(buttons)
         column.addStretch(1)
         form = self.form
@@ -395,6 +410,8 @@ class VisitsPage(Page):
                 "%1", str(opened.agreements)).replace("%2", str(opened.actions)))
         self.form.set_content({"attendees": visit["attendees"], "notes": visit["notes"],
                                "wishes": visit["wishes"], "worries": visit["worries"]})
+        self.form.set_sensitive_shown(opened.sensitive_shown)
+        self.warnings.clear()
         self._show_editor(True)
         self.editor_scroll.verticalScrollBar().setValue(0)
         final = visit["finalised_at"] is not None
@@ -466,6 +483,8 @@ class VisitsPage(Page):
         if visit_id is None:
             if self.plan_for:
                 self.plan()
+            return
+        if not self.warnings.check("visit", self.form.text_fields(), self.form.labels):
             return
         self.draft_timer.stop()
         report = self.form.report()
