@@ -87,12 +87,13 @@ SETTLED = "settled"
 
 
 def mark_settled(conn: Connection, entity: str, row_id: str, fld: str, *clocks: str) -> int:
-    """Mark settled the open conflicts on this field between versions with these clocks
-    (in either order). Returns how many."""
+    """Mark settled the open conflicts on this field whose set-aside version is one of
+    the versions (by clock) the coach had in front of her; the kept side is the text the
+    field held, so nothing leaves the coach's view. Returns how many."""
     return conn.execute(update(_conflicts).where(
         _conflicts.c.entity == entity, _conflicts.c.row_id == row_id,
         _conflicts.c.field == fld, _conflicts.c.resolved_at.is_(None),
-        _conflicts.c.kept_hlc.in_(clocks), _conflicts.c.other_hlc.in_(clocks),
+        _conflicts.c.other_hlc.in_(clocks),
     ).values(resolved_at=datetime.now().replace(microsecond=0))).rowcount or 0
 
 

@@ -42,7 +42,7 @@ from renodesk.storage.models import (
     new_id,
 )
 from renodesk.storage.models import table as table_for
-from renodesk.sync import conflicts
+from renodesk.sync import conflicts, unique
 from renodesk.sync.clock import ClockDriftError, Hlc, HybridClock
 from renodesk.sync.operation import Operation
 
@@ -276,6 +276,9 @@ class Merger:
             elif link == "gone":
                 self._tombstone(table.name, op.row_id, op.hlc)
                 return APPLIED
+        claims = {name: unique.wanted(row[name], op.row_id) for name in unique.text_keys(table)}
+        for name, value in claims.items():
+            row[name] = unique.placeholder(value, op.row_id)
         rival = self._unique_rival(table, row)
         if rival is not None:
             rival_clock = oplog.field_clock(self.conn, table.name, rival["id"],
@@ -290,7 +293,13 @@ class Merger:
             self.conn.execute(delete(table).where(table.c.id == rival["id"]))
         self.conn.execute(insert(table), [row])
         result.touched.add((table.name, op.row_id))
+        for name, value in claims.items():
+            self._settle_key(table, name, value, result)
         return APPLIED
+
+    def _settle_key(self, table: Table, column: str, value: Any, result: MergeResult) -> None:
+        for row_id in unique.settle(self.conn, table, column, value):
+            result.touched.add((table.name, row_id))
 
     def _merge_create(self, table: Table, op: Operation, result: MergeResult) -> None:
         """Two creates of one id (seeded records): every field merges last-writer-wins."""
@@ -325,9 +334,17 @@ class Merger:
                     self._conflict(table.name, op.row_id, name, codec.encode(old), current,
                                    codec.encode(value), op.hlc)
                     result.conflicts += 1
+        keys = {name: (unique.wanted(old_row[name], op.row_id),
+                       unique.wanted(changes[name], op.row_id))
+                for name in unique.text_keys(table) if name in changes}
+        for name, (_before, value) in keys.items():
+            changes[name] = unique.placeholder(value, op.row_id)
         if changes:
             self.conn.execute(update(table).where(table.c.id == op.row_id).values(changes))
             result.touched.add((table.name, op.row_id))
+        for name, pair in keys.items():
+            for value in pair:
+                self._settle_key(table, name, value, result)
         for name, hlc in pins.items():
             oplog.set_field_clocks(self.conn, table.name, op.row_id, [name], hlc)
 
@@ -383,10 +400,15 @@ class Merger:
                 self._conflict(table.name, op.row_id, op.field, codec.encode(value), op.hlc,
                                codec.encode(old), current)
                 result.conflicts += 1
+            key = op.field in unique.text_keys(table)
+            stored = unique.placeholder(value, op.row_id) if key else value
             self.conn.execute(update(table).where(table.c.id == op.row_id)
-                              .values({op.field: value}))
+                              .values({op.field: stored}))
             oplog.set_field_clocks(self.conn, table.name, op.row_id, [op.field], op.hlc)
             result.touched.add((table.name, op.row_id))
+            if key:  # the code it had is free for the next claimant, the new one claimed
+                self._settle_key(table, op.field, unique.wanted(old, op.row_id), result)
+                self._settle_key(table, op.field, unique.wanted(value, op.row_id), result)
         elif free and old != value and not self._built_on(table.name, op, current):
             self._conflict(table.name, op.row_id, op.field, codec.encode(old), current,
                            codec.encode(value), op.hlc)
@@ -427,10 +449,15 @@ class Merger:
             for child_id in self.conn.execute(
                     select(child_table.c.id).where(link == row_id)).scalars().all():
                 self.delete(child_table, child_id, hlc, result)
+        keys = unique.text_keys(table)
+        held = self.conn.execute(select(*(table.c[k] for k in keys)).where(
+            table.c.id == row_id)).first() if keys else None
         if self.conn.execute(delete(table).where(table.c.id == row_id)).rowcount:
             result.deleted += 1
             result.touched.add((table.name, row_id))
         self._tombstone(table.name, row_id, hlc)
+        for name, value in zip(keys, held or (), strict=False):
+            self._settle_key(table, name, unique.wanted(value, row_id), result)  # now free
 
 
 def would_delete(conn: Connection, ops: Iterable[Operation]) -> int:

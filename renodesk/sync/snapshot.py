@@ -203,6 +203,9 @@ def restore(conn: Connection, clock: HybridClock, own_device: str, header: Snaps
     for entity, row_id in conn.execute(select(_tombs.c.entity, _tombs.c.row_id)):
         skip.setdefault(entity, set()).add(row_id)
     create_clocks = {(e, r): h for e, r, f, h in payload["clocks"] if f == oplog.CREATE_FIELD}
+    # Clocks first: who holds a unique code is decided by them (see ``unique``).
+    bulk.insert_values(conn, _clocks, ["entity", "row_id", "field", "hlc"],
+                       [tuple(c) for c in payload["clocks"]], or_ignore=True)
     rank = dependency_rank()
     for name in sorted(payload["rows"], key=lambda n: rank.get(n, 99)):
         table = synced_table(name)
@@ -220,8 +223,6 @@ def restore(conn: Connection, clock: HybridClock, own_device: str, header: Snaps
         elif rows:
             bulk.insert_values(conn, table, columns, rows, or_ignore=True)
             result.applied += len(rows)
-    bulk.insert_values(conn, _clocks, ["entity", "row_id", "field", "hlc"],
-                       [tuple(c) for c in payload["clocks"]], or_ignore=True)
     now = datetime.now().replace(microsecond=0)
     bulk.insert_values(conn, _tombs, ["entity", "row_id", "hlc", "deleted_at"],
                        [(e, r, h, now) for (e, r), h in incoming_tombs.items()], or_ignore=True)
