@@ -48,8 +48,8 @@
         <translation>Nieuwe organisatie…</translation>
     </message>
     <message>
-        <source>Needs a basis for sensitive data first</source>
-        <translation>Kan pas na het vastleggen van een grondslag voor gevoelige gegevens</translation>
+        <source>Record a basis first</source>
+        <translation>Leg eerst een grondslag vast</translation>
     </message>
 </context>
 <context>
@@ -171,6 +171,10 @@
     <message>
         <source>What does this &amp;mean for the works?</source>
         <translation>Wat betekent dit voor de &amp;werkzaamheden?</translation>
+    </message>
+    <message>
+        <source>What it means for the works</source>
+        <translation>Wat dit betekent voor de werkzaamheden</translation>
     </message>
 </context>
 <context>

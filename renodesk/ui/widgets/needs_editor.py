@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -141,7 +142,7 @@ class _NeedDialog(QDialog):
         layout.addWidget(self.warnings)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
 
     def _row(self, name: str, label: str, widget: QWidget) -> None:
         widget.setObjectName(name)
@@ -161,12 +162,14 @@ class _NeedDialog(QDialog):
             self.save_button.setEnabled(True)
             if error is None:
                 self.accept()
-            elif isinstance(error, ValidationError):
+                return
+            if isinstance(error, ValidationError):
                 self.show_problems(error)
             elif isinstance(error, RenoDeskError):
                 self.errors.show(error)
             else:
                 raise error
+            self.adjustSize()  # room for the messages, none cut off
 
         self.context.runner.write(work, done)
 
@@ -192,6 +195,8 @@ class VulnerabilityDialog(_NeedDialog):
         self.item = item
         self.setWindowTitle(self.tr("Change vulnerability") if item else
                             self.tr("Add a vulnerability"))
+        # Labels above their fields: the question is long, the text needs the full width.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.category = QComboBox(self)
         fill_vocabulary(self.category, enums.VulnerabilityCategory)
         self._row("category", self.tr("&Vulnerability"), self.category)
@@ -206,6 +211,7 @@ class VulnerabilityDialog(_NeedDialog):
         self.implications.setMinimumHeight(self.fontMetrics().lineSpacing() * 5 + 12)
         self._row("implications", self.tr("What does this &mean for the works?"),
                   self.implications)
+        self.labels["implications"] = self.tr("What it means for the works")  # in warnings
         for widget in (self.category, self.implications):
             mark_sensitive(self.form, widget)
         if item is not None:
@@ -283,7 +289,8 @@ class InvolvementDialog(_NeedDialog):
         if not sensitive_shown:
             # The role is sensitive: hidden and locked; who is involved may still be noted.
             self.role.setEnabled(False)
-            self.role.setPlaceholderText(self.tr("Needs a basis for sensitive data first"))
+            self.role.setPlaceholderText(self.tr("Record a basis first"))
+            self.role.setToolTip(t("validation.no_basis"))
         self._partner_chosen()
         self.partner.setFocus()
 
@@ -354,6 +361,10 @@ class NeedsEditor(QObject):
             partners, "Partner", self.tr("Involve a partner"),
             self.tr("Change the chosen partner's role or consent"),
             self.tr("End the chosen partner's involvement"))
+        header = partners.header()
+        header.setStretchLastSection(False)  # the role gets the room, not "may share"
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         context.runner.changes.connect(self._changed)
 
     # -- building ---------------------------------------------------------------
@@ -436,7 +447,8 @@ class NeedsEditor(QObject):
         for row_id, texts in rows:
             item = QTreeWidgetItem(texts)
             item.setData(0, ID_ROLE, row_id)
-            item.setToolTip(2, texts[2])
+            for column, value in enumerate(texts):
+                item.setToolTip(column, value)  # whole text where a column cuts it off
             tree.addTopLevelItem(item)
             if row_id == keep:
                 tree.setCurrentItem(item)
