@@ -319,6 +319,8 @@ class HouseholdPage(Page):
             return
         household_id = self.household_id
         self.errors.clear()
+        self.warnings.clear()
+        self.contact_warnings.clear()
         self.saved_label.clear()
         self.context.runner.read(lambda ws: open_profile(ws, household_id), self._show)
         self.guidance.show_household(household_id)

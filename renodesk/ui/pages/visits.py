@@ -283,9 +283,9 @@ class VisitsPage(Page):
         column.addWidget(self.state)
         column.addWidget(self.next_step)
         column.addWidget(self.errors.general)
+        column.addWidget(self.warnings)
         column.addWidget(self.plan_group)
         column.addWidget(self.form)
-        column.addWidget(self.warnings)
         column.addLayout(buttons)
         column.addStretch(1)
         form = self.form

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -103,6 +104,15 @@ def _select(widget: TextField, start: int, end: int) -> None:
     widget.setFocus()
 
 
+def _scroll_to(widget: QWidget) -> None:
+    """Scroll the scroll area that holds ``widget`` (if any) so it is in view."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is not None:
+        parent.ensureWidgetVisible(widget)
+
+
 class IdentifierWarnings(QFrame):
     """Says which fields hold what looks like a BSN or an IBAN; "Save anyway" saves the
     text as it is now (typing on asks again)."""
@@ -139,6 +149,8 @@ class IdentifierWarnings(QFrame):
         self.show_warnings(warnings, labels)
         first = warnings[0]
         _select(fields[first.field], first.start, first.end)
+        _scroll_to(self)
+        _scroll_to(fields[first.field])
         return False
 
     def show_warnings(self, warnings: Sequence[TextWarning], labels: Mapping[str, str]) -> None:
