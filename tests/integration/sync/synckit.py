@@ -61,11 +61,11 @@ def team_of(tmp: Path, count: int, folder: Path | None = None) -> tuple[Path, li
 
 
 def make_household(laptop: Laptop, name: str = "Fam. Jansen-de Vries",
-                   notes: str = "") -> str:
+                   notes: str = "", code: str | None = None) -> str:
     """A project, dwelling and household made on one laptop; returns the household id."""
     with laptop.ws.write() as uow:
         project = uow.create("project", {"name": "Renovatie Lindenhof",
-                                         "code": f"LH-{uuid.uuid4().hex[:12]}"})
+                                         "code": code or f"LH-{uuid.uuid4().hex[:12]}"})
         dwelling = uow.create("dwelling", {"project_id": project, "street": "Lindelaan",
                                            "number": 12, "postcode": "1234 AB",
                                            "city": "Utrecht"})
