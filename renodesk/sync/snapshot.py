@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import gc
 import json
 import os
 import struct
@@ -129,7 +130,15 @@ def decode(key: bytes, blob: bytes, team: str) -> tuple[SnapshotHeader, dict[str
     nonce = blob[8 + length:8 + length + 12]
     try:
         plain = AESGCM(key).decrypt(nonce, blob[8 + length + 12:], MAGIC + raw_header)
-        payload: dict[str, Any] = json.loads(zlib.decompress(plain))
+        # Hundreds of thousands of small objects and no cycles among them: the cyclic
+        # collector would walk them again and again while they are made.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            payload: dict[str, Any] = json.loads(zlib.decompress(plain))
+        finally:
+            if collecting:
+                gc.enable()
     except InvalidTag as exc:
         raise ChangesetError("tampered", "authentication failed") from exc
     except (ValueError, zlib.error) as exc:
@@ -202,7 +211,10 @@ def restore(conn: Connection, clock: HybridClock, own_device: str, header: Snaps
         skip.setdefault(entity, set()).add(row_id)
     for entity, row_id in conn.execute(select(_tombs.c.entity, _tombs.c.row_id)):
         skip.setdefault(entity, set()).add(row_id)
-    create_clocks = {(e, r): h for e, r, f, h in payload["clocks"] if f == oplog.CREATE_FIELD}
+    keyed = {name for name in payload["rows"]
+             if (table := synced_table(name)) is not None and unique_groups(table)}
+    create_clocks = {(e, r): h for e, r, f, h in payload["clocks"]
+                     if e in keyed and f == oplog.CREATE_FIELD}
     # Clocks first: who holds a unique code is decided by them (see ``unique``).
     bulk.insert_values(conn, _clocks, ["entity", "row_id", "field", "hlc"],
                        [tuple(c) for c in payload["clocks"]], or_ignore=True)
