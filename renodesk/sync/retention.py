@@ -38,6 +38,8 @@ from renodesk.sync.folder import TeamFolder
 
 #: Tombstones live at least this long; a device silent for longer no longer counts.
 HORIZON = timedelta(days=180)
+#: A marker that says nothing new is still rewritten this often.
+REFRESH = timedelta(days=1)
 MAGIC = b"RDA1"
 #: Workspace meta key: {device: [last seq, last clock]} of every device read here.
 SEEN_KEY = "sync_seen"
@@ -153,7 +155,13 @@ def acknowledge_and_tidy(ws: Workspace, folder: TeamFolder, key: bytes, team: st
         known = set(folder.device_ids()) | set(
             conn.exec_driver_sql("SELECT device_id FROM sync_peer").scalars())
     known.discard(me)
-    folder.write_marker(me, encode_marker(key, team, Marker(me, now, own, seen)))
+    blob = folder.read_marker(me)
+    written = None if blob is None else decode_marker(key, team, me, blob)
+    if written is None or (written.own_seq, written.seen) != (own, seen) or (
+            now - written.at > REFRESH):
+        # Only when something changed (or once a day, so the team knows this laptop is
+        # still around): a cloud client uploads every rewrite.
+        folder.write_marker(me, encode_marker(key, team, Marker(me, now, own, seen)))
     markers = team_markers(folder, key, team, known)
     with ws.exclusive(), ws.engine.begin() as conn:
         return purge_tombstones(conn, markers, now)
