@@ -221,19 +221,23 @@ def _organisation(
     for index in range(n_projects):
         city, low, high, streets = PLACES[index % len(PLACES)]
         phase = PHASES[index % len(PHASES)]
-        start = today + timedelta(days=(index % len(PHASES) - 3) * 120)
+        # Dates follow the phase: the consent deadline lies ahead while the plan is being
+        # made, just ahead during the consent vote, and behind once the works begin.
+        stage = index % len(PHASES)
+        deadline = today + timedelta(days=(2 - stage) * 90 + 45)
+        start = deadline - timedelta(days=240)
         word = PROJECT_WORDS[index % len(PROJECT_WORDS)]
         project: dict[str, Any] = {
             "id": new_id(), "name": f"{word} {city}" + (f" {index // 10 + 1}" if index >= 10
                                                          else ""),
             "code": f"{city[:3].upper()}-{2024 + index % 3}-{index + 1:02d}",
             "complex_name": f"Complex {rng.randint(100, 999)}", "phase": phase,
-            "start_date": start, "end_date": start + timedelta(days=365),
-            "aftercare_end_date": start + timedelta(days=540),
+            "start_date": start, "end_date": start + timedelta(days=720),
+            "aftercare_end_date": start + timedelta(days=900),
             "inhabited": index % 5 != 4, "rent_change": rng.choice(["geen", "+ € 25 per maand",
                                                                   "+ € 40 per maand"]),
             "social_plan_ref": "Sociaal Plan De Linde 2024",
-            "consent_deadline": start + timedelta(days=60),
+            "consent_deadline": deadline,
             "description": f"{rng.choice(WORKS).capitalize()} van {rng.choice(streets)} "
                            f"en omgeving.",
         }
@@ -391,13 +395,14 @@ def _households(
                 "responsible_member_id": coach["id"] if rng.random() < 0.7 else None,
                 "responsible_partner_id": rng.choice(partners)["id"] if rng.random() < 0.2
                 else None,
-                "due_date": today + timedelta(days=rng.randint(-60, 120)),
+                "due_date": _due(rng, today, open_=status not in ("done", "dropped")),
                 "status": status,
                 "cost_cents": rng.choice([None, 25000, 75000, 742800]),
                 "agreed_date": agreed_in[2].date() if agreed_in and status != "proposed"
                 else None})
         if rng.random() < 0.9:
-            due = today + timedelta(days=rng.randint(-20, 30))
+            done = rng.random() < 0.3
+            due = _due(rng, today, open_=not done)
             out["action"].append({
                 "id": new_id(), "household_id": hid, "project_id": project["id"],
                 "description": rng.choice(["Terugbellen over de planning",
@@ -405,5 +410,15 @@ def _households(
                                            "Brief met afspraken nasturen",
                                            "Opslag regelen bij de aannemer"]),
                 "for_whom": name, "assignee_member_id": coach["id"], "due_date": due,
-                "done_date": due if due < today and rng.random() < 0.6 else None})
+                "done_date": due if done else None})
     return out
+
+
+def _due(rng: random.Random, today: date, open_: bool) -> date:
+    """A due date as a working team has them: finished work lies behind, open work mostly
+    ahead, and about one open item in eight is overdue."""
+    if not open_:
+        return today - timedelta(days=rng.randint(1, 200))
+    if rng.random() < 0.12:
+        return today - timedelta(days=rng.randint(1, 30))
+    return today + timedelta(days=rng.randint(0, 90))

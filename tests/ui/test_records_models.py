@@ -120,7 +120,9 @@ def test_overdue_adjustments_stand_out_and_status_edits_become_requests(world: W
     status = AdjustmentTableModel.STATUS
     assert model.data(model.index(late, 0), OVERDUE_ROLE) is True
     assert model.data(model.index(late, 0), Qt.ItemDataRole.ForegroundRole) is not None
-    assert model.data(model.index(late, 0), Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(late, AdjustmentTableModel.DUE),
+                      Qt.ItemDataRole.FontRole).bold()
+    assert model.data(model.index(late, 0), Qt.ItemDataRole.FontRole) is None
     assert model.data(model.index(done, 0), Qt.ItemDataRole.ForegroundRole) is None
     assert model.data(model.index(late, AdjustmentTableModel.RESPONSIBLE)) == "Wijkteam Noord"
     assert model.flags(model.index(late, status)) & Qt.ItemFlag.ItemIsEditable

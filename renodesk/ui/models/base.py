@@ -25,7 +25,7 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The query row itself (a dataclass from renodesk.core.queries).
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-#: True when the row is overdue (shown in the attention colour, bold).
+#: True when the row is overdue (shown in the attention colour, its due date bold).
 OVERDUE_ROLE = Qt.ItemDataRole.UserRole + 3
 #: The vocabulary code behind a labelled cell (e.g. an adjustment's status).
 CODE_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -65,6 +65,9 @@ class RowsModel(QAbstractTableModel, Generic[T]):
 
     #: Header texts in English, marked with QT_TRANSLATE_NOOP (typed ``object`` there).
     HEADERS: ClassVar[tuple[object, ...]] = ()
+    #: The column of the due date, set in bold on an overdue row (the rest of the row is
+    #: only coloured: a list with many late rows stays readable).
+    DUE: ClassVar[int | None] = None
 
     def __init__(self) -> None:
         super().__init__()
@@ -124,9 +127,11 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return self.code(cells.item, index.column())
         if role == OVERDUE_ROLE:
             return cells.overdue
-        if cells.overdue:
-            return self._bold if role == _FONT else theme.attention_colour()
-        return None
+        if not cells.overdue:
+            return None
+        if role == _FONT:
+            return self._bold if index.column() == self.DUE else None
+        return theme.attention_colour()
 
     def forget_cells(self, row: int | None = None) -> None:
         """Drop cached texts (all, or of one row) after the rows changed."""

@@ -36,11 +36,11 @@ class AdjustmentsPage(WorkListPage[AdjustmentRow]):
                                   | QAbstractItemView.EditTrigger.SelectedClicked
                                   | QAbstractItemView.EditTrigger.EditKeyPressed)
         header = self.view.horizontalHeader()
-        header.resizeSection(AdjustmentTableModel.HOUSEHOLD, 170)
-        header.resizeSection(AdjustmentTableModel.CATEGORY, 220)
+        header.resizeSection(AdjustmentTableModel.HOUSEHOLD, 160)
+        header.resizeSection(AdjustmentTableModel.CATEGORY, 190)
         header.resizeSection(AdjustmentTableModel.RESPONSIBLE, 160)
         header.resizeSection(AdjustmentTableModel.DUE, 100)
-        header.resizeSection(AdjustmentTableModel.STATUS, 130)
+        header.resizeSection(AdjustmentTableModel.STATUS, 110)
         self._layout(self.view, self.tr(
             "Change a status: select it and press F2, or double-click it. "
             "Double-click another column to open the household."))

@@ -141,6 +141,7 @@ class LettersPage(Page):
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([860, 520])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(splitter)
         self._enable(False)
 
@@ -172,6 +173,12 @@ class LettersPage(Page):
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(number, column, item)
         self.count.setText(self.tr("%n letter(s) made", "", len(rows)))
+        hint = self.tr("No letters yet. Open a household and choose 'Make letter...', or "
+                       "make letters for a whole group with 'Batch letters...'.")
+        if not rows:
+            self.message.setText(hint)
+        elif self.message.text() == hint:
+            self.message.clear()
 
     def on_changes(self, changes: Sequence[Change]) -> None:
         if any(change.entity == "letter" for change in changes):

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from renodesk.ui.labels import conflict_label
 from renodesk.ui.pages.base import Page, PageContext
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ class SyncPage(Page):
         self.problem_label.setStyleSheet("color: #a4262c; font-weight: 600;")
         self.problem_label.hide()
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(where)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
@@ -208,7 +210,7 @@ class SyncPage(Page):
         self.conflict_list.clear()
         chosen = 0
         for row, item in enumerate(self.conflicts):
-            entry = QListWidgetItem(f"{item.entity} · {item.field}\n"
+            entry = QListWidgetItem(f"{conflict_label(item.entity, item.field)}\n"
                                     f"{item.created_at.strftime('%d-%m-%Y %H:%M')}")
             self.conflict_list.addItem(entry)
             if item.id == self.wanted_conflict:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from renodesk.core.enums import VisitKind
 from renodesk.ui import theme
+from renodesk.ui.labels import conflict_label
 from renodesk.ui.pages.base import Page, PageContext
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def read_overview(ws: Workspace, today: date) -> Overview:
         ).all()
         for conflict_id, entity, fld, created_at in conflicts:
             overview.conflicts.append(TodayRow(
-                created_at.strftime("%d-%m-%Y %H:%M"), f"{entity}.{fld}", "",
+                created_at.strftime("%d-%m-%Y %H:%M"), conflict_label(entity, fld), "",
                 ("sync", conflict_id), True))
     return overview
 
@@ -132,11 +133,11 @@ class TodayPage(Page):
         self.heading.setFont(font)
         self.layout_.addWidget(self.heading)
         self.visit_list = self._section(body, self.tr("Visits this week"),
-                                    [self.tr("When"), self.tr("Kind"), self.tr("Household")])
+                                    [self.tr("When"), self.tr("Kind"), self.tr("Household")], 3)
         self.action_list = self._section(body, self.tr("Actions due"),
-                                     [self.tr("Due"), self.tr("What"), self.tr("Household")])
+                                     [self.tr("Due"), self.tr("What"), self.tr("Household")], 3)
         self.conflict_list = self._section(body, self.tr("Conflicts to settle"),
-                                       [self.tr("Since"), self.tr("Field"), ""])
+                                       [self.tr("Since"), self.tr("Field"), ""], 1)
         self.layout_.addStretch(1)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
@@ -147,7 +148,8 @@ class TodayPage(Page):
     def title(cls) -> str:
         return QCoreApplication.translate("TodayPage", "Today")
 
-    def _section(self, body: QWidget, title: str, headers: list[str]) -> QTreeWidget:
+    def _section(self, body: QWidget, title: str, headers: list[str],
+                 stretch: int) -> QTreeWidget:
         label = QLabel(body)
         font = label.font()
         font.setBold(True)
@@ -164,7 +166,7 @@ class TodayPage(Page):
         tree.setAlternatingRowColors(True)
         tree.itemActivated.connect(self._open)
         tree.itemClicked.connect(self._open)
-        self.layout_.addWidget(tree)
+        self.layout_.addWidget(tree, stretch)
         label.setBuddy(tree)
         return tree
 
@@ -194,7 +196,12 @@ class TodayPage(Page):
         for row in rows:
             item = QTreeWidgetItem([row.when, row.what, row.who])
             item.setData(0, _TARGET, row.target)
-            if row.attention and tree is not self.visit_list:
+            if row.attention and tree is self.visit_list:  # today's visits stand out
+                font = item.font(0)
+                font.setBold(True)
+                for column in range(3):
+                    item.setFont(column, font)
+            elif row.attention:
                 for column in range(3):
                     item.setForeground(column, attention)
             tree.addTopLevelItem(item)
@@ -202,8 +209,10 @@ class TodayPage(Page):
             item = QTreeWidgetItem(["", empty, ""])
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             tree.addTopLevelItem(item)
-        height = tree.sizeHintForRow(0) * (min(max(len(rows), 1), 8) + 1) + 8
-        tree.setFixedHeight(height)
+        # A short list takes only its rows; a long one shares the page's height.
+        line = tree.sizeHintForRow(0)
+        tree.setMinimumHeight(line * (min(max(len(rows), 1), 4) + 1) + 8)
+        tree.setMaximumHeight(line * (max(len(rows), 1) + 1) + 8)
 
     def _open(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         target = item.data(0, _TARGET)

@@ -1,0 +1,178 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl" sourcelanguage="en">
+<context>
+    <name>LettersPage</name>
+    <message>
+        <source>No letters yet. Open a household and choose 'Make letter...', or make letters for a whole group with 'Batch letters...'.</source>
+        <translation>Nog geen brieven. Open een huishouden en kies 'Brief maken...', of maak brieven voor een hele groep met 'Brieven voor een groep...'.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>Organisation</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Team member</source>
+        <translation>Teamlid</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <source>Roster</source>
+        <translation>Wie doet wat</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>Partner</translation>
+    </message>
+    <message>
+        <source>Project partner</source>
+        <translation>Projectpartner</translation>
+    </message>
+    <message>
+        <source>Dwelling</source>
+        <translation>Woning</translation>
+    </message>
+    <message>
+        <source>Household</source>
+        <translation>Huishouden</translation>
+    </message>
+    <message>
+        <source>Vulnerability</source>
+        <translation>Kwetsbaarheid</translation>
+    </message>
+    <message>
+        <source>Partner involved</source>
+        <translation>Betrokken partner</translation>
+    </message>
+    <message>
+        <source>Contact moment</source>
+        <translation>Contactmoment</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Huisbezoek</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>Maatwerkafspraak</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Actie</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>Brief</translation>
+    </message>
+    <message>
+        <source>Guidance</source>
+        <translation>Handvat</translation>
+    </message>
+    <message>
+        <source>whole record</source>
+        <translation>hele record</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <source>Wishes</source>
+        <translation>Wensen</translation>
+    </message>
+    <message>
+        <source>Worries</source>
+        <translation>Zorgen</translation>
+    </message>
+    <message>
+        <source>Addenda</source>
+        <translation>Aanvullingen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Samenvatting</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>Bezoekers</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Aanwezig</translation>
+    </message>
+    <message>
+        <source>What it means for the works</source>
+        <translation>Wat dit betekent voor de werkzaamheden</translation>
+    </message>
+    <message>
+        <source>Access</source>
+        <translation>Toegang tot de woning</translation>
+    </message>
+    <message>
+        <source>Safety note</source>
+        <translation>Veiligheidsnotitie</translation>
+    </message>
+    <message>
+        <source>Causes</source>
+        <translation>Oorzaken</translation>
+    </message>
+    <message>
+        <source>Approach</source>
+        <translation>Aanpak</translation>
+    </message>
+    <message>
+        <source>Consent for</source>
+        <translation>Toestemming voor</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Contactpersoon</translation>
+    </message>
+    <message>
+        <source>Relation</source>
+        <translation>Relatie</translation>
+    </message>
+    <message>
+        <source>Contact person's phone</source>
+        <translation>Telefoon contactpersoon</translation>
+    </message>
+    <message>
+        <source>Responsible for</source>
+        <translation>Verantwoordelijk voor</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>For whom</source>
+        <translation>Voor wie</translation>
+    </message>
+</context>
+</TS>
