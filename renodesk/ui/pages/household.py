@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -170,6 +169,9 @@ class HouseholdPage(Page):
         layout.addWidget(self.safety)
         layout.addWidget(self.warnings)
         layout.addWidget(splitter, 1)
+        from renodesk.ui.widgets.needs_editor import NeedsEditor  # add/change/remove (needs area)
+
+        self.needs = NeedsEditor(context, self.vulnerabilities, self.partners, self)
 
     # -- building ---------------------------------------------------------------
     def _line(self, form: QFormLayout, parent: QWidget, name: str, label: str,
@@ -355,17 +357,7 @@ class HouseholdPage(Page):
         for name in SENSITIVE:
             self.edits[name].setEnabled(profile.sensitive_shown)
         self.hidden_note.setVisible(not profile.sensitive_shown)
-        self.vulnerabilities.clear()
-        for item in profile.vulnerabilities:
-            self.vulnerabilities.addTopLevelItem(QTreeWidgetItem([
-                enums.VulnerabilityCategory(item.category).label(), "●" * item.weight,
-                " ".join(item.implications.split())]))
-        self.partners.clear()
-        yes, no = self.tr("yes"), self.tr("no")
-        for partner in profile.involvements:
-            self.partners.addTopLevelItem(QTreeWidgetItem([
-                f"{partner.partner_name} ({enums.PartnerKind(partner.partner_kind).label()})",
-                partner.role, yes if partner.consent_to_share else no]))
+        self.needs.show_profile(profile)  # the two tables, with their ids
         self.timeline_model.set_rows(profile.timeline)
 
     def _edit(self, name: str, kind: type[Any]) -> Any:
