@@ -11,6 +11,7 @@ its own file so engineers do not edit the same one.
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import subprocess
 import sys
@@ -41,8 +42,12 @@ def release(folder: Path | None = None) -> list[Path]:
     written = []
     for ts in sorted(folder.glob("*.ts")):
         qm = ts.with_suffix(".qm")
-        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(qm)],
+        # Written beside and renamed over: a running app (or another test process) maps
+        # the old .qm into memory, and rewriting that file in place crashes it (SIGBUS).
+        fresh = qm.with_name(f".{qm.name}.{os.getpid()}.tmp")
+        subprocess.run([tool("pyside6-lrelease"), "-silent", str(ts), "-qm", str(fresh)],
                        check=True)
+        os.replace(fresh, qm)
         written.append(qm)
     return written
 
