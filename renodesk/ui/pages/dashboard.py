@@ -8,6 +8,7 @@ what-works figures.
 
 from __future__ import annotations
 
+import html
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -80,7 +81,9 @@ class ChartView(QChartView):
         self.setMinimumHeight(150 + 22 * len(chart.bars))
         qchart = QChart()
         title = chart.title + (f" — {chart.marker_label}" if chart.marker_label else "")
-        qchart.setTitle(title)
+        # The marker's words go on a line of their own: beside the title they were cut off.
+        qchart.setTitle(html.escape(chart.title) + (f"<br>{html.escape(chart.marker_label)}"
+                                                    if chart.marker_label else ""))
         self.setAccessibleName(title)
         qchart.legend().hide()
         qchart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
@@ -190,7 +193,7 @@ class DashboardPage(Page):
         self.view.setObjectName("dashboardHouseholds")
         # Beside the charts only who and where matter; the full list is one click away.
         for column in (HouseholdTableModel.POSTCODE, HouseholdTableModel.CITY,
-                       HouseholdTableModel.PROJECT):
+                       HouseholdTableModel.PROJECT, HouseholdTableModel.LAST_CONTACT):
             self.view.setColumnHidden(column, True)
         self.view.activated.connect(self._open)
         self.view.doubleClicked.connect(self._open)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from renodesk.core import i18n
 from renodesk.core.errors import RenoDeskError, ValidationError
+from renodesk.ui import theme
 
 
 class ErrorLabel(QLabel):
@@ -32,7 +33,8 @@ class ErrorLabel(QLabel):
         self.setObjectName("fieldError")
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.setStyleSheet("color: palette(link); font-weight: 600;")
+        # The attention colour, so "check the red text" points at something red.
+        self.setStyleSheet(f"color: {theme.attention_colour().name()}; font-weight: 600;")
         self.setVisible(False)
 
     def say(self, text: str) -> None:
