@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -23,6 +24,7 @@ log = logging.getLogger(__name__)
 
 ENV_PSEUDO = "RENODESK_PSEUDO"
 _ACCENTS = str.maketrans("aeiouAEIOUcnyCNY", "áéîõüÁÉÎÕÜçñýÇÑÝ")
+_KEEP = re.compile(r"(%n|%L?\d+|<[^>]*>|&\w+;)")
 
 
 class PseudoTranslator(QTranslator):
@@ -33,7 +35,11 @@ class PseudoTranslator(QTranslator):
         if not source:
             return source
         padding = "~" * max(2, len(source) * 2 // 5)
-        return f"[{source.translate(_ACCENTS)}{padding}]"
+        # Placeholders (%n, %1) and markup keep their letters, or Qt cannot fill them in.
+        parts = _KEEP.split(source)
+        stretched = "".join(part if index % 2 else part.translate(_ACCENTS)
+                            for index, part in enumerate(parts))
+        return f"[{stretched}{padding}]"
 
     def isEmpty(self) -> bool:
         return False

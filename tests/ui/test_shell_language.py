@@ -33,3 +33,11 @@ def test_the_pseudo_language_stretches_every_text():
     stretched = pseudo.translate("MainWindow", "Online")
     assert len(stretched) >= len("Online") * 1.4
     assert stretched.startswith("[") and stretched.endswith("]")
+
+
+def test_the_pseudo_language_leaves_placeholders_and_markup_alone():
+    pseudo = PseudoTranslator()
+    stretched = pseudo.translate("SyncStatus", "%n change(s) for <b>%1</b> &amp; co", None, 3)
+    assert "%n" in stretched and "%1" in stretched
+    assert "<b>" in stretched and "&amp;" in stretched
+    assert "çháñgé" in stretched
