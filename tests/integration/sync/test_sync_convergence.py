@@ -196,6 +196,23 @@ class Converging(TeamOfLaptops):
             super().teardown()
 
 
+def test_one_project_code_given_offline_on_two_laptops_converges_and_keeps_both_households(
+) -> None:
+    """The failing case the property found (shrunk): laptop 2 (clock ahead) and laptop 0
+    each make a project with code LH-1 and a household under it; laptop 0 syncs and
+    deletes a household. The merge used to set the later project aside on one laptop,
+    taking its household and typed notes with it, while the other laptop held the
+    earlier project back forever because its own had children: the laptops diverged
+    and a household's text was gone."""
+    machine = Converging()
+    machine.set_up()
+    machine.create_with_a_code_another_laptop_may_use(code="LH-1", who=2)
+    machine.create_with_a_code_another_laptop_may_use(code="LH-1", who=0)
+    machine.sync(who=0)
+    machine.delete(pick=0, who=0)
+    machine.teardown()  # every laptop synced twice: identical, and no typed text lost
+
+
 # Randomized on every run (hypothesis prints the seed and the failing steps). CI runs a
 # handful of examples (~30 s on two cores); before changing the merge, run many more:
 #   RENODESK_SYNC_EXAMPLES=300 pytest tests/integration/sync/test_sync_convergence.py
