@@ -82,17 +82,6 @@ def field_clock(conn: Connection, entity: str, row_id: str, field: str) -> str |
     return str(restored) if restored else None
 
 
-def unsent(conn: Connection, limit: int | None = None) -> list[Operation]:
-    query = (
-        select(_ops)
-        .where(_ops.c.local.is_(True), _ops.c.sent_in.is_(None))
-        .order_by(_ops.c.device_seq)
-    )
-    if limit:
-        query = query.limit(limit)
-    return [to_operation(row._mapping) for row in conn.execute(query)]
-
-
 def mark_for_send(conn: Connection, seq: int, limit: int) -> int:
     """Put the oldest ``limit`` unsent operations of this device in changeset ``seq``
     with one UPDATE (operations are sent in device order). Returns how many."""
