@@ -29,9 +29,16 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import Boolean, Connection, Date, DateTime, LargeBinary, Table, select, update
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from renodesk.core.workspace import read_meta
+from renodesk.core import erasure
+from renodesk.core.workspace import read_meta, write_meta
 from renodesk.storage import bulk, codec, oplog
-from renodesk.storage.models import SyncFieldClock, SyncOperation, SyncPeer, SyncTombstone
+from renodesk.storage.models import (
+    AuditEntry,
+    SyncFieldClock,
+    SyncOperation,
+    SyncPeer,
+    SyncTombstone,
+)
 from renodesk.storage.models import table as table_for
 from renodesk.sync import retention
 from renodesk.sync.changeset import ChangesetError
@@ -53,6 +60,7 @@ _ops = table_for(SyncOperation)
 _clocks = table_for(SyncFieldClock)
 _tombs = table_for(SyncTombstone)
 _peers = table_for(SyncPeer)
+_audit = table_for(AuditEntry)
 
 
 @dataclass(frozen=True)
@@ -277,7 +285,21 @@ def rebase(conn: Connection, clock: HybridClock, own_device: str, header: Snapsh
     result = restore(conn, clock, own_device, header, payload)
     own = oplog.local_after(conn, covered)
     result.add(Merger(conn, clock).replay(own))
+    # Privacy: households erased while this laptop was away keep no history here either
+    # (what this laptop itself typed about them is in its own operations). Their
+    # tombstones may be gone by now: what the snapshot no longer holds is gone.
+    erased = set(conn.execute(select(_audit.c.household_id).where(
+        _audit.c.action == "erase", _audit.c.detail == erasure.SCOPE_HOUSEHOLD)).scalars())
+    gone = {(entity, row_id) for entity, row_id in erasure.records_of_households(conn, erased)
+            if not _present(conn, entity, row_id)}
+    if gone and erasure.forget_history(conn, gone):
+        write_meta(conn, erasure.COMPACTION_DUE, "1")  # old values linger in free pages
     return result
+
+
+def _present(conn: Connection, entity: str, row_id: str) -> bool:
+    return conn.exec_driver_sql(f"SELECT 1 FROM {entity} WHERE id = ?",
+                                (row_id,)).first() is not None
 
 
 def _follow_tombstones(conn: Connection, merger: Merger, result: MergeResult) -> None:

@@ -155,3 +155,30 @@ def join(tmp: Path, member: Laptop) -> Laptop:
     laptop = new_laptop(tmp / "newcomer", "Coach Nieuw")
     join_team(laptop.ws, laptop.store, member.team.folder, TEAM_PASSPHRASE)
     return laptop
+
+
+def test_a_household_erased_while_a_laptop_was_away_leaves_no_history_there(
+        tmp_path: Path) -> None:
+    from renodesk.core.erasure import erase_household
+
+    _folder, (anna, zoe) = team_of(tmp_path, 2)
+    erased = make_household(anna, name="Fam. Weg")
+    for laptop in (anna, zoe, anna):
+        laptop.sync()
+    zoe.ws.update("household", erased, {"notes": "Zoë schreef dit onderweg."})
+    erase_household(anna.ws, erased)
+    anna.sync()
+    acknowledge(anna, LATER)
+    SyncRun(anna.ws, anna.team).compact()
+    team = anna.team
+    retention.remove_covered_changesets(anna.ws, TeamFolder(team.folder, team.slug),
+                                        team.key, team.team_id,
+                                        covered=len(own_files(anna)) + 1, now=LATER)
+
+    assert zoe.sync().bootstrapped
+
+    assert erased not in zoe.rows("household")
+    with zoe.ws.engine.connect() as conn:
+        values = conn.exec_driver_sql(
+            "SELECT value_json FROM sync_operation WHERE row_id = ?", (erased,)).scalars().all()
+    assert not any("onderweg" in value for value in values)
