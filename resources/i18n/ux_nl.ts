@@ -175,4 +175,19 @@
         <translation>Voor wie</translation>
     </message>
 </context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Already recorded at this visit: %1 and %2. You find them under Agreements and Actions.</source>
+        <translation>Bij dit bezoek zijn al %1 en %2 vastgelegd. U vindt ze bij Afspraken en Acties.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreement(s)</source>
+        <translation><numerusform>%n afspraak</numerusform><numerusform>%n afspraken</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation><numerusform>%n actie</numerusform><numerusform>%n acties</numerusform></translation>
+    </message>
+</context>
 </TS>

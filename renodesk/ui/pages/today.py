@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -75,8 +75,10 @@ def read_overview(ws: Workspace, today: date) -> Overview:
             .order_by(Visit.planned_at).limit(LIMIT)
         ).all()
         for planned_at, kind, household_id, name, street, number, addition in visits:
+            # Today's visits by the hour; later ones with the day's name ("vr 27-11 09:00").
+            weekday = QLocale().dayName(planned_at.isoweekday(), QLocale.FormatType.ShortFormat)
             when = planned_at.strftime("%H:%M") if planned_at.date() == today \
-                else planned_at.strftime("%d-%m %H:%M")
+                else f"{weekday} {planned_at:%d-%m %H:%M}"
             overview.visits.append(TodayRow(
                 when, VisitKind(kind).label(), f"{name}, {_address(street, number, addition)}",
                 ("household", household_id), planned_at.date() == today))

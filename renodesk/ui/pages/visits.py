@@ -148,8 +148,8 @@ class VisitsPage(Page):
         self.count = QLabel(self)
         self.view = table(self, self.model, self.tr("Visits"), VisitTableModel.VISITORS)
         self.view.setObjectName("visitTable")
-        self.view.horizontalHeader().resizeSection(VisitTableModel.HOUSEHOLD, 170)
-        self.view.horizontalHeader().resizeSection(VisitTableModel.ADDRESS, 160)
+        self.view.horizontalHeader().resizeSection(VisitTableModel.HOUSEHOLD, 160)
+        self.view.horizontalHeader().resizeSection(VisitTableModel.ADDRESS, 150)
         self.view.activated.connect(self._picked)
         self.view.clicked.connect(self._picked)
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
@@ -181,7 +181,7 @@ class VisitsPage(Page):
         right_column.addWidget(self.placeholder)
         right_column.addWidget(self._editor(), 1)
         splitter.addWidget(right)
-        splitter.setSizes([520, 620])
+        splitter.setSizes([570, 570])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(splitter)
@@ -405,9 +405,10 @@ class VisitsPage(Page):
         self._show_state()
         if opened.agreements or opened.actions:
             self.state.setText(self.state.text() + "\n" + self.tr(
-                "Already recorded at this visit: %1 agreement(s) and %2 action(s). "
+                "Already recorded at this visit: %1 and %2. "
                 "You find them under Agreements and Actions.").replace(
-                "%1", str(opened.agreements)).replace("%2", str(opened.actions)))
+                "%1", self.tr("%n agreement(s)", "", opened.agreements)).replace(
+                "%2", self.tr("%n action(s)", "", opened.actions)))
         self.form.set_content({"attendees": visit["attendees"], "notes": visit["notes"],
                                "wishes": visit["wishes"], "worries": visit["worries"]})
         self.form.set_sensitive_shown(opened.sensitive_shown)
