@@ -7,6 +7,8 @@ form of itself, never to an empty cell.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 _CONTEXT = "RecordLabels"
@@ -58,7 +60,25 @@ _FIELDS = {
     "responsibilities": QT_TRANSLATE_NOOP("RecordLabels", "Responsible for"),
     "role": QT_TRANSLATE_NOOP("RecordLabels", "Role"),
     "for_whom": QT_TRANSLATE_NOOP("RecordLabels", "For whom"),
+    "status": QT_TRANSLATE_NOOP("RecordLabels", "Status"),
+    "kind": QT_TRANSLATE_NOOP("RecordLabels", "Kind"),
+    "category": QT_TRANSLATE_NOOP("RecordLabels", "Category"),
+    "weight": QT_TRANSLATE_NOOP("RecordLabels", "Weight"),
+    "planned_at": QT_TRANSLATE_NOOP("RecordLabels", "Planned for"),
+    "due_date": QT_TRANSLATE_NOOP("RecordLabels", "Due"),
+    "done_date": QT_TRANSLATE_NOOP("RecordLabels", "Done on"),
+    "finalised_at": QT_TRANSLATE_NOOP("RecordLabels", "Finalised on"),
+    "agreed_date": QT_TRANSLATE_NOOP("RecordLabels", "Agreed on"),
+    "stance": QT_TRANSLATE_NOOP("RecordLabels", "Stance"),
+    "consent_basis": QT_TRANSLATE_NOOP("RecordLabels", "Basis"),
+    "consent_date": QT_TRANSLATE_NOOP("RecordLabels", "Consent date"),
+    "consent_withdrawn_date": QT_TRANSLATE_NOOP("RecordLabels", "Consent withdrawn on"),
+    "language": QT_TRANSLATE_NOOP("RecordLabels", "Language"),
+    "preferred_channel": QT_TRANSLATE_NOOP("RecordLabels", "Preferred contact"),
+    "cost_cents": QT_TRANSLATE_NOOP("RecordLabels", "Cost"),
 }
+#: A list of field codes as the audit trail keeps them: "notes,status,wishes".
+_FIELD_LIST = re.compile(r"[a-z_]+(,[a-z_]+)*")
 
 
 def _readable(code: str) -> str:
@@ -75,6 +95,14 @@ def field_label(field: str) -> str:
     """'Aantekeningen' for ``notes``."""
     source = _FIELDS.get(field)
     return QCoreApplication.translate(_CONTEXT, str(source)) if source else _readable(field)
+
+
+def detail_label(detail: str) -> str:
+    """An audit entry's detail in words: its list of changed fields labelled
+    ("Aantekeningen, Status"); any other detail as it is."""
+    if not _FIELD_LIST.fullmatch(detail):
+        return detail
+    return ", ".join(field_label(field) for field in detail.split(","))
 
 
 def conflict_label(entity: str, field: str) -> str:

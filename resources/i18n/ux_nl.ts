@@ -174,6 +174,70 @@
         <source>For whom</source>
         <translation>Voor wie</translation>
     </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Zwaarte</translation>
+    </message>
+    <message>
+        <source>Planned for</source>
+        <translation>Gepland op</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Uiterlijk</translation>
+    </message>
+    <message>
+        <source>Done on</source>
+        <translation>Klaar op</translation>
+    </message>
+    <message>
+        <source>Finalised on</source>
+        <translation>Definitief op</translation>
+    </message>
+    <message>
+        <source>Agreed on</source>
+        <translation>Afgesproken op</translation>
+    </message>
+    <message>
+        <source>Stance</source>
+        <translation>Mening</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Grondslag</translation>
+    </message>
+    <message>
+        <source>Consent date</source>
+        <translation>Datum toestemming</translation>
+    </message>
+    <message>
+        <source>Consent withdrawn on</source>
+        <translation>Toestemming ingetrokken op</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Taal</translation>
+    </message>
+    <message>
+        <source>Preferred contact</source>
+        <translation>Liefst contact via</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
 </context>
 <context>
     <name>VisitsPage</name>

@@ -37,6 +37,7 @@ from renodesk.core import enums
 from renodesk.core.errors import ValidationError
 from renodesk.core.privacy import RetentionItem, SensitiveHoldings
 from renodesk.reports.audit_trail import AuditFilter, AuditRow
+from renodesk.ui.labels import detail_label, entity_label
 from renodesk.ui.pages.base import Page, PageContext
 from renodesk.ui.pages.privacy_parts import offer_erasure, privacy_statement
 from renodesk.ui.pages.records_kit import fill_vocabulary
@@ -339,10 +340,16 @@ class PrivacyPage(Page):
         for index, row in enumerate(rows):
             action = enums.AuditAction(row.action).label() if row.action in set(
                 enums.AuditAction) else row.action
-            for column, text in enumerate((f"{row.at:%d-%m-%Y %H:%M}", row.actor,
-                                           row.device_id[:8], action, row.entity,
-                                           (row.household_id or "")[:8], row.detail)):
-                self.audit_view.setItem(index, column, _item(text))
+            # Records and fields in words; the codes stay in the tooltip (and the CSV).
+            for column, (text, code) in enumerate((
+                    (f"{row.at:%d-%m-%Y %H:%M}", ""), (row.actor, ""), (row.device_id[:8], ""),
+                    (action, ""), (entity_label(row.entity), row.entity),
+                    ((row.household_id or "")[:8], row.household_id or ""),
+                    (detail_label(row.detail), row.detail))):
+                item = _item(text)
+                if code:
+                    item.setToolTip(code)
+                self.audit_view.setItem(index, column, item)
         self.audit_view.resizeColumnsToContents()
         self.audit_count.setText(self.tr("%n entry(ies)", "", len(rows)))
 
