@@ -309,6 +309,10 @@ class MainWindow(QMainWindow):
         elif name == "new_visit" and "visits" in self.page_classes:
             self.navigate("visits")
             self.pages["visits"].run_command("new_visit")
+        elif name == "search" and "households" in self.page_classes:
+            # Ctrl+F on a page without a search box finds a household.
+            self.navigate("households")
+            self.pages["households"].run_command("search")
 
     def _select_nav(self, key: str) -> None:
         self.nav.blockSignals(True)
@@ -339,7 +343,8 @@ class MainWindow(QMainWindow):
         handled = page.commands if page else frozenset()
         for name, action in self.command_actions.items():
             action.setEnabled(name in handled
-                              or (name == "new_visit" and "visits" in self.page_classes))
+                              or (name == "new_visit" and "visits" in self.page_classes)
+                              or (name == "search" and "households" in self.page_classes))
 
     # -- changes and the status bar ------------------------------------------
     def _broadcast(self, changes: Sequence[Change]) -> None:

@@ -7,6 +7,7 @@ import types
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from renodesk.ui import pages
 from renodesk.ui.main_window import MainWindow
@@ -101,6 +102,13 @@ def test_shortcuts_go_to_the_page_in_view(shell, qtbot):
     assert not shell.command_actions["print"].isEnabled()
     qtbot.keyClick(shell, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert shell.current == ("today", None)
+
+
+def test_find_on_a_page_without_a_search_box_finds_a_household(shell, qtbot):
+    shell.navigate("today")
+    qtbot.keyClick(shell, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert shell.current[0] == "households"
+    assert QApplication.focusWidget() is shell.pages["households"].query
 
 
 def test_the_window_remembers_its_size_and_splitter(shell, qtbot):
