@@ -145,6 +145,9 @@ class Merger:
     def __init__(self, conn: Connection, clock: HybridClock) -> None:
         self.conn = conn
         self.clock = clock
+        # The questions asked for every operation go straight to the driver, inside the
+        # same transaction: through SQLAlchemy each cost more than running it.
+        self._cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
     # -- entry points ---------------------------------------------------------
     def apply(self, ops: Iterable[Operation]) -> MergeResult:
@@ -240,13 +243,13 @@ class Merger:
     # The two questions asked for every operation, in plain SQL (building the statement
     # cost more than running it).
     def _exists(self, table: Table, row_id: str) -> bool:
-        return self.conn.exec_driver_sql(
-            f"SELECT 1 FROM {table.name} WHERE id = ?", (row_id,)).first() is not None
+        return self._cursor.execute(
+            f"SELECT 1 FROM {table.name} WHERE id = ?", (row_id,)).fetchone() is not None
 
     def _tombstoned(self, entity: str, row_id: str) -> bool:
-        return self.conn.exec_driver_sql(
+        return self._cursor.execute(
             "SELECT 1 FROM sync_tombstone WHERE entity = ? AND row_id = ?",
-            (entity, row_id)).first() is not None
+            (entity, row_id)).fetchone() is not None
 
     def _check_link(self, col: Column[Any], value: Any) -> str:
         """'ok', 'cut' (optional link to a deleted record), 'gone' or 'missing'."""
@@ -291,7 +294,7 @@ class Merger:
                 return APPLIED
             self._set_aside_create(table, rival["id"], rival_clock, rival, row, op.hlc, result)
             self.conn.execute(delete(table).where(table.c.id == rival["id"]))
-        self.conn.execute(insert(table), [row])
+        bulk.insert_values(self.conn, table, list(row), [tuple(row.values())])
         result.touched.add((table.name, op.row_id))
         for name, value in claims.items():
             self._settle_key(table, name, value, result)
