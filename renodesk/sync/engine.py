@@ -6,13 +6,18 @@
    marked in the database as belonging to sequence *n* ("pending"), then the file is
    written atomically, then its hash is recorded; a crash anywhere in between is
    finished on the next run without skipping or repeating a sequence number.
-3. A workspace that has never read anything starts from the newest snapshot.
+3. A workspace that has never read anything starts from the newest snapshot; one that
+   needs changesets removed meanwhile (it was away past the horizon) starts again from
+   a snapshot covering them, keeping its own edits (``retention``, ``snapshot.rebase``).
 4. Receive: for every other device, the files after its high-water mark, in sequence,
    each verified (name, authentication, team, device, sequence, hash chain) and applied
    in one transaction together with the new high-water mark. A file that fails a check
    is set aside and that device's later files wait. More deletes than the limit stop
    the run before anything is applied, unless allowed.
 5. Held operations (future clocks, parents not yet arrived) are tried again.
+6. This device's "seen" marker is written and tombstones the whole team has seen (and
+   older than 180 days) are removed (``retention``). ``compact`` writes a snapshot and
+   removes this device's own changesets it covers that every active device has read.
 """
 
 from __future__ import annotations
