@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="nl" sourcelanguage="en">
 <context>
+    <name>ActionsPage</name>
+    <message>
+        <source>Action done. Untick it to open it again.</source>
+        <translation>Actie afgevinkt. Haal het vinkje weg om hem weer te openen.</translation>
+    </message>
+    <message>
+        <source>Action open again.</source>
+        <translation>Actie staat weer open.</translation>
+    </message>
+</context>
+<context>
     <name>LettersPage</name>
     <message>
         <source>No letters yet. Open a household and choose 'Make letter...', or make letters for a whole group with 'Batch letters...'.</source>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
@@ -56,7 +57,15 @@ class ActionsPage(WorkListPage[ActionRow]):
     def set_done(self, action_id: str, done: bool) -> None:
         use_case = complete_action if done else reopen_action
         self.context.runner.write(lambda ws: use_case(ws, action_id),
-                                  lambda result, error: self.changed(action_id, result, error))
+                                  lambda result, error: self._done_set(action_id, done, result,
+                                                                       error))
+
+    def _done_set(self, action_id: str, done: bool, result: Any,
+                  error: BaseException | None) -> None:
+        if error is None:
+            self.context.notify(self.tr("Action done. Untick it to open it again.") if done
+                                else self.tr("Action open again."))
+        self.changed(action_id, result, error)
 
 
 PAGE = ActionsPage
