@@ -1,8 +1,8 @@
 """Render each main screen of the demo workspace to PNG, offscreen.
 
 Every page in the registry is included automatically; the household profile is
-shown for the first household. Work runs inline so each page is complete when
-it is grabbed.
+shown for the first household (by name) with a recorded need and a partner. Work
+runs inline so each page is complete when it is grabbed.
 """
 
 from __future__ import annotations
@@ -22,11 +22,17 @@ def _first_household(paths: Paths) -> str | None:
     from sqlalchemy import select
 
     from renodesk.commands._common import ensure_demo
-    from renodesk.storage.models import Household
+    from renodesk.storage.models import Household, Involvement, Vulnerability
 
     workspace = ensure_demo(paths)
     with workspace.engine.connect() as conn:
-        found = conn.execute(select(Household.id).order_by(Household.name).limit(1)).scalar()
+        # A profile that shows what the page is for: needs, a partner, and guidance.
+        found = conn.execute(
+            select(Household.id)
+            .where(Household.id.in_(select(Vulnerability.household_id)),
+                   Household.id.in_(select(Involvement.household_id)))
+            .order_by(Household.name).limit(1)).scalar() or conn.execute(
+            select(Household.id).order_by(Household.name).limit(1)).scalar()
     workspace.engine.dispose()
     return str(found) if found else None
 

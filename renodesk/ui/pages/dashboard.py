@@ -193,8 +193,11 @@ class DashboardPage(Page):
         self.view.setObjectName("dashboardHouseholds")
         # Beside the charts only who and where matter; the full list is one click away.
         for column in (HouseholdTableModel.POSTCODE, HouseholdTableModel.CITY,
-                       HouseholdTableModel.PROJECT, HouseholdTableModel.LAST_CONTACT):
+                       HouseholdTableModel.PROJECT, HouseholdTableModel.OPEN_ACTIONS,
+                       HouseholdTableModel.LAST_CONTACT):
             self.view.setColumnHidden(column, True)
+        self.view.horizontalHeader().resizeSection(HouseholdTableModel.ADDRESS, 130)
+        self.view.horizontalHeader().resizeSection(HouseholdTableModel.STANCE, 100)
         self.view.activated.connect(self._open)
         self.view.doubleClicked.connect(self._open)
         side = QWidget(self)
