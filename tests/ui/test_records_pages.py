@@ -269,3 +269,21 @@ def test_project_shows_the_consent_tally_and_deadline(qtbot: Any, context: PageC
     assert "30 day(s) left" in page.tally_deadline.text()
     assert page.tabs.tabText(0) == "Roster (2)"
     assert page.tally_bar.value() == 67
+
+
+def test_visits_from_today_on_start_with_the_next_one(qtbot: Any, context: PageContext,
+                                                      world: World) -> None:
+    from datetime import timedelta
+
+    from renodesk.ui.pages.visits import VisitsPage
+
+    household = world.households["Henk Visser"]
+    for days in (9, 2, 5):
+        plan_visit(world.ws, household, NOW + timedelta(days=days), "introduction",
+                   "Sanne Bakker")
+    page = shown(qtbot, VisitsPage(context))
+    page.upcoming.setChecked(True)
+    model = page.view.model()
+    shown_dates = [model.index(row, 0).data() for row in range(model.rowCount())]
+    expected = [f"{NOW + timedelta(days=d):%d-%m-%Y %H:%M}" for d in (2, 5, 9)]
+    assert shown_dates[:3] == expected

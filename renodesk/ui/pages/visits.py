@@ -83,7 +83,9 @@ class OpenVisit:
 
 def _list(ws: Workspace, flt: WorkFilter) -> VisitList:
     with ws.engine.connect() as conn:
-        ids = visit_ids(conn, flt)
+        ids = visit_ids(conn, flt)  # the latest first: what happened most recently
+        if flt.date_from:
+            ids.reverse()  # "from today on": the next visit first
         return VisitList(ids, visit_rows(conn, ids[:BLOCK]))
 
 
