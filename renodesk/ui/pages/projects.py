@@ -64,9 +64,9 @@ class ProjectsPage(Page):
         self.project_id: str | None = None
         self.list_model = ProjectListModel()
         self.list_view = table(self, self.list_model, self.tr("Projects"))
-        self.list_view.horizontalHeader().resizeSection(ProjectListModel.NAME, 160)
-        self.list_view.horizontalHeader().resizeSection(ProjectListModel.CODE, 100)
-        self.list_view.horizontalHeader().resizeSection(ProjectListModel.PHASE, 120)
+        self.list_view.horizontalHeader().resizeSection(ProjectListModel.NAME, 150)
+        self.list_view.horizontalHeader().resizeSection(ProjectListModel.CODE, 95)
+        self.list_view.horizontalHeader().resizeSection(ProjectListModel.PHASE, 115)
         self.list_view.horizontalHeader().resizeSection(ProjectListModel.DWELLINGS, 70)
         self.list_view.setObjectName("projectTable")
         self.list_view.selectionModel().selectionChanged.connect(self._selected)
@@ -140,6 +140,8 @@ class ProjectsPage(Page):
             view = table(holder, model, title, stretch)
             view.horizontalHeader().setDefaultSectionSize(120)
             view.horizontalHeader().setMinimumSectionSize(60)
+            if model is self.roster:  # a phone number needs less room than the duties
+                view.horizontalHeader().resizeSection(RosterModel.PHONE, 95)
             row = QHBoxLayout()
             for text, name, slot in actions:
                 button = dialog_button(text, name, holder)
@@ -185,7 +187,7 @@ class ProjectsPage(Page):
         side_column.addWidget(self.empty, 1)
         splitter.addWidget(left)
         splitter.addWidget(side)
-        splitter.setSizes([460, 680])
+        splitter.setSizes([400, 740])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.addWidget(splitter)
