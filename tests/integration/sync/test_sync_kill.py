@@ -50,7 +50,7 @@ def _sync_until_done(root: Path, rng: random.Random, kills: int) -> int:
         if killed < kills:
             assert child.stdout is not None
             child.stdout.readline()  # the workspace is open: the sync starts now
-            time.sleep(rng.uniform(0.0, 0.25))
+            time.sleep(rng.uniform(0.0, 0.15))
             if child.poll() is None:
                 child.send_signal(signal.SIGKILL)
                 child.wait()
