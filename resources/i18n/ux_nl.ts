@@ -264,5 +264,9 @@
         <source>%n action(s)</source>
         <translation><numerusform>%n actie</numerusform><numerusform>%n acties</numerusform></translation>
     </message>
+    <message>
+        <source>Save the report first (Ctrl+S): some of what you typed is not saved yet.</source>
+        <translation>Sla het verslag eerst op (Ctrl+S): een deel van wat u typte is nog niet opgeslagen.</translation>
+    </message>
 </context>
 </TS>

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from fixtures.records_world import NOW, World, build_world
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QTableWidgetItem
 
 from renodesk.core.enums import AdjustmentCategory, AdjustmentStatus
@@ -287,3 +288,23 @@ def test_visits_from_today_on_start_with_the_next_one(qtbot: Any, context: PageC
     shown_dates = [model.index(row, 0).data() for row in range(model.rowCount())]
     expected = [f"{NOW + timedelta(days=d):%d-%m-%Y %H:%M}" for d in (2, 5, 9)]
     assert shown_dates[:3] == expected
+
+
+def test_finalising_never_drops_unsaved_typing(qtbot: Any, context: PageContext,
+                                               world: World) -> None:
+    from renodesk.ui.pages.visits import VisitsPage
+
+    visit_id = plan_visit(world.ws, world.households["Kees Jansen"], NOW, "kitchen_table").row_id
+    page = shown(qtbot, VisitsPage(context), visit_id)
+    qtbot.keyClicks(page.form.texts["notes"], "Eerste deel.")
+    page.run_command("save")
+    page.form.texts["notes"].moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.form.texts["notes"], " Tweede deel.")
+    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
+    assert world.ws.get("visit", visit_id)["finalised_at"] is None
+    assert "Ctrl+S" in page.errors.general.text()
+    assert page.form.texts["notes"].toPlainText() == "Eerste deel. Tweede deel."
+    page.run_command("save")
+    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
+    visit = world.ws.get("visit", visit_id)
+    assert visit["finalised_at"] is not None and visit["notes"] == "Eerste deel. Tweede deel."

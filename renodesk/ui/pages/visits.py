@@ -136,6 +136,8 @@ class VisitsPage(Page):
         super().__init__(context, parent)
         self.visit_id: str | None = None
         self.visit: dict[str, Any] | None = None
+        #: The form as the visit was opened: anything else is typed but not saved yet.
+        self.opened_content: dict[str, Any] = {}
         self.plan_for: str | None = None
         self._generation = 0
         self._checked_drafts = False
@@ -414,6 +416,7 @@ class VisitsPage(Page):
         self.form.set_content({"attendees": visit["attendees"], "notes": visit["notes"],
                                "wishes": visit["wishes"], "worries": visit["worries"]})
         self.form.set_sensitive_shown(opened.sensitive_shown)
+        self.opened_content = self.form.content()
         self.warnings.clear()
         self._show_editor(True)
         self.editor_scroll.verticalScrollBar().setValue(0)
@@ -514,6 +517,11 @@ class VisitsPage(Page):
     def finalise(self) -> None:
         visit_id = self.visit_id
         if visit_id is None:
+            return
+        if self.form.content() != self.opened_content:
+            # Finalising reopens the saved report: unsaved typing would be lost unseen.
+            self.errors.general.say(self.tr(
+                "Save the report first (Ctrl+S): some of what you typed is not saved yet."))
             return
 
         def done(outcome: Outcome | None, error: BaseException | None) -> None:
