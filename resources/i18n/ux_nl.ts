@@ -13,6 +13,20 @@
     </message>
 </context>
 <context>
+    <name>GuidancePage</name>
+    <message>
+        <source>No guidance matches. Try another word (such as 'debt', 'dementia' or 'noise'), or choose 'All themes'.</source>
+        <translation>Geen handvat gevonden. Probeer een ander woord (zoals 'schulden', 'dementie' of 'geluid'), of kies 'Alle thema's'.</translation>
+    </message>
+</context>
+<context>
+    <name>HouseholdsPage</name>
+    <message>
+        <source>No household matches. Type part of a name, street, house number or postcode (for example 3521 or 3521 AB), or set the filters back to 'All'.</source>
+        <translation>Geen huishouden gevonden. Typ een deel van een naam, straat, huisnummer of postcode (bijvoorbeeld 3521 of 3521 AB), of zet de filters terug op 'Alle'.</translation>
+    </message>
+</context>
+<context>
     <name>LettersPage</name>
     <message>
         <source>No letters yet. Open a household and choose 'Make letter...', or make letters for a whole group with 'Batch letters...'.</source>

@@ -149,6 +149,9 @@ def test_browse_search_and_filter_the_guidance(qtbot: Any, context: PageContext)
     titles = [page.list.item(i).text() for i in range(page.list.count())]
     assert any("geld" in t.lower() or "schuld" in t.lower() for t in titles)
     page.search_edit.clear()
+    qtbot.keyClicks(page.search_edit, "xyzzy")
+    assert page.list.count() == 0 and "another word" in page.detail.toPlainText()
+    page.search_edit.clear()
     page.kind.setCurrentIndex(page.kind.findData("neighbouring_field"))
     assert page.list.count() == 1 + 4
     snap(page, "guidance-page")

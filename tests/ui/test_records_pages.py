@@ -67,6 +67,11 @@ def test_find_a_household_as_you_type_and_open_it(qtbot: Any, context: PageConte
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.data(page.model.index(0, HouseholdTableModel.NAME)) == "Gülşen Yılmaz"
     assert page.count.text() == "1 household(s)"
+    assert page.empty_hint.isHidden()
+    page.query.clear()
+    qtbot.keyClicks(page.query, "nobody by this name")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert not page.empty_hint.isHidden()  # says what to try instead of an empty table
     page.query.clear()
     qtbot.keyClicks(page.query, "1234 ab 16")
     qtbot.waitUntil(lambda: page.model.data(page.model.index(0, 0)) == "Nguyễn Văn An")

@@ -195,7 +195,12 @@ class GuidancePage(Page):
 
     def _chosen(self) -> None:
         entry = self.current_entry()
-        self.detail.setHtml(entry_html(entry, self.labels) if entry else "")
+        if entry is None and self.list.count() == 0:
+            self.detail.setPlainText(self.tr(
+                "No guidance matches. Try another word (such as 'debt', 'dementia' or "
+                "'noise'), or choose 'All themes'."))
+        else:
+            self.detail.setHtml(entry_html(entry, self.labels) if entry else "")
         own = self._record_id(entry) is not None
         self.edit_button.setEnabled(entry is not None)
         self.edit_button.setText(self.tr("&Edit...") if own or entry is None

@@ -93,6 +93,12 @@ class HouseholdsPage(Page):
             "%1", str(NOT_REACHED_TRIES)))
         self.count = QLabel(self)
         self.count.setObjectName("householdCount")
+        self.empty_hint = QLabel(self.tr(
+            "No household matches. Type part of a name, street, house number or postcode "
+            "(for example 3521 or 3521 AB), or set the filters back to 'All'."), self)
+        self.empty_hint.setObjectName("householdEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setVisible(False)
         self.view = table(self, self.model, self.tr("Households"), HouseholdTableModel.NAME)
         self.view.setObjectName("householdTable")
         header = self.view.horizontalHeader()
@@ -118,6 +124,7 @@ class HouseholdsPage(Page):
         top.addWidget(self.new_button)
         layout.addLayout(top)
         layout.addLayout(filters)
+        layout.addWidget(self.empty_hint)
         layout.addWidget(self.view, 1)
         for first, second in ((self.query, self.new_button), (self.new_button, self.project),
                               (self.project, self.vulnerability),
@@ -174,6 +181,7 @@ class HouseholdsPage(Page):
                                            "", SEARCH_LIMIT))
             else:
                 self.count.setText(self.tr("%n household(s)", "", len(result.ids)))
+            self.empty_hint.setVisible(not result.ids)
 
         self.context.runner.read(lambda ws: search(ws, flt), shown)
 
