@@ -107,9 +107,9 @@ class ReflectionDialog(QDialog):
             return
         self.case = case
         self.facts.setText(self.tr("Always included: age band, %1 events over %2 weeks, "
-                                   "%3 adjustment(s) and the outcome.")
+                                   "%3 and the outcome.")
                            .replace("%1", str(len(case.events))).replace("%2", str(case.weeks))
-                           .replace("%3", str(len(case.adjustments))))
+                           .replace("%3", self.tr("%n agreement(s)", "", len(case.adjustments))))
         if not case.passages:
             self.column.addWidget(QLabel(self.tr("There is no free text to review."), self.host))
         for passage in case.passages:

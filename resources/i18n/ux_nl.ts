@@ -265,6 +265,32 @@
     </message>
 </context>
 <context>
+    <name>ReflectionDialog</name>
+    <message>
+        <source>Always included: age band, %1 events over %2 weeks, %3 and the outcome.</source>
+        <translation>Staat er altijd in: leeftijdsgroep, %1 gebeurtenissen in %2 weken, %3 en de uitkomst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreement(s)</source>
+        <translation><numerusform>%n afspraak</numerusform><numerusform>%n afspraken</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsDialog</name>
+    <message>
+        <source>Added %1 and %2.</source>
+        <translation>%1 en %2 toegevoegd.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n agreement(s)</source>
+        <translation><numerusform>%n afspraak</numerusform><numerusform>%n afspraken</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s)</source>
+        <translation><numerusform>%n actie</numerusform><numerusform>%n acties</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>VisitsPage</name>
     <message>
         <source>Already recorded at this visit: %1 and %2. You find them under Agreements and Actions.</source>

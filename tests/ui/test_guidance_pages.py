@@ -112,7 +112,7 @@ def test_a_recorded_vulnerability_brings_its_guidance_and_one_click_adds_suggest
                                  "WHERE household_id = :h AND description LIKE 'Alles%'"),
                             {"h": household}).one()
     assert made.status == "proposed" and str(made.due_date)[:10] == "2027-01-15"
-    assert recorder.said[-1] == "Added 3 adjustment(s) and 1 action(s)."
+    assert recorder.said[-1] == "Added 3 agreement(s) and 1 action(s)."
 
 
 def test_a_wrong_due_date_is_named_on_its_line_and_nothing_is_written(

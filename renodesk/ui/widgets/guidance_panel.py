@@ -377,9 +377,10 @@ class SuggestionsDialog(QDialog):
             if error is not None:
                 raise error
             self.result_outcome = outcome
-            self.context.notify(self.tr("Added %1 adjustment(s) and %2 action(s).")
-                                .replace("%1", str(len(new_adjustments)))
-                                .replace("%2", str(len(new_actions))))
+            self.context.notify(self.tr("Added %1 and %2.")
+                                .replace("%1", self.tr("%n agreement(s)", "",
+                                                       len(new_adjustments)))
+                                .replace("%2", self.tr("%n action(s)", "", len(new_actions))))
             self.accept()
 
         self.context.runner.write(
