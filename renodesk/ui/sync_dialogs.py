@@ -94,7 +94,7 @@ class TeamDialog(_WorkDialog):
 
     def __init__(self, runner: Runner, create: bool, parent: QWidget | None = None) -> None:
         super().__init__(runner, parent)
-        self.create = create
+        self.creating = create  # not "create": that is a QWidget method
         self.setWindowTitle(self.tr("Set up a team") if create else self.tr("Join a team"))
         self.folder = QLineEdit(self)
         self.folder.setObjectName("teamFolder")
@@ -132,7 +132,7 @@ class TeamDialog(_WorkDialog):
             return self.tr("Choose the shared folder.")
         if not self.passphrase.text():
             return self.tr("Type the team passphrase.")
-        if self.create and self.again.text() != self.passphrase.text():
+        if self.creating and self.again.text() != self.passphrase.text():
             return self.tr("The two passphrases are not the same.")
         return None
 
@@ -141,7 +141,7 @@ class TeamDialog(_WorkDialog):
         from renodesk.sync.server_transport import secret_store
 
         folder = Path(self.folder.text().strip()).expanduser()
-        if self.create:
+        if self.creating:
             return service.create_folder_team(ws, secret_store(ws), folder,
                                               self.name.text(), self.passphrase.text())
         return service.join_folder_team(ws, secret_store(ws), folder, self.passphrase.text())

@@ -13,6 +13,29 @@
     </message>
 </context>
 <context>
+    <name>ConfirmErasure</name>
+    <message>
+        <source>Held now: %1, %2, %3, %4.</source>
+        <translation>Nu bewaard: %1, %2, %3, %4.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sensitive profile field(s)</source>
+        <translation><numerusform>%n gevoelig profielveld</numerusform><numerusform>%n gevoelige profielvelden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n vulnerability(ies)</source>
+        <translation><numerusform>%n kwetsbaarheid</numerusform><numerusform>%n kwetsbaarheden</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n partner role(s)</source>
+        <translation><numerusform>%n rol van een partner</numerusform><numerusform>%n rollen van partners</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit note(s)</source>
+        <translation><numerusform>%n notitie van een bezoek</numerusform><numerusform>%n notities van bezoeken</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>GuidancePage</name>
     <message>
         <source>No guidance matches. Try another word (such as 'debt', 'dementia' or 'noise'), or choose 'All themes'.</source>
@@ -288,6 +311,13 @@
     <message numerus="yes">
         <source>%n action(s)</source>
         <translation><numerusform>%n actie</numerusform><numerusform>%n acties</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sent %1 and received %2; %3 to settle.</source>
+        <translation>%1 verstuurd en %2 ontvangen; %3 te beoordelen.</translation>
     </message>
 </context>
 <context>

@@ -54,13 +54,12 @@ class ConfirmErasure(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(text)
         if holdings is not None and sensitive_only:
-            counted = QLabel(self.tr(
-                "Held now: %1 sensitive profile field(s), %2 vulnerability(ies), "
-                "%3 partner role(s), %4 visit note(s).")
-                .replace("%1", str(len(holdings.household_fields)))
-                .replace("%2", str(holdings.vulnerabilities))
-                .replace("%3", str(holdings.involvement_roles))
-                .replace("%4", str(holdings.visit_notes)), self)
+            counted = QLabel(self.tr("Held now: %1, %2, %3, %4.")
+                .replace("%1", self.tr("%n sensitive profile field(s)", "",
+                                       len(holdings.household_fields)))
+                .replace("%2", self.tr("%n vulnerability(ies)", "", holdings.vulnerabilities))
+                .replace("%3", self.tr("%n partner role(s)", "", holdings.involvement_roles))
+                .replace("%4", self.tr("%n visit note(s)", "", holdings.visit_notes)), self)
             counted.setWordWrap(True)
             layout.addWidget(counted)
         after = QLabel(self.tr(

@@ -295,8 +295,9 @@ class SyncPage(Page):
         elif outcome is not None:
             report = outcome.report
             self.result_label.setText(
-                self.tr("Sent %1 and received %2 change(s); %3 to settle.")
-                .replace("%1", str(report.sent_ops)).replace("%2", str(report.received_ops))
+                self.tr("Sent %1 and received %2; %3 to settle.")
+                .replace("%1", self.tr("%n change(s)", "", report.sent_ops))
+                .replace("%2", self.tr("%n change(s)", "", report.received_ops))
                 .replace("%3", str(report.open_conflicts)))
             self._show_problems(list(outcome.problems))
         else:
