@@ -97,7 +97,7 @@ class LettersPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 170, 150, 250, 60)):
+        for column, width in enumerate((125, 160, 140, 170, 70)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.count = QLabel(self)
