@@ -395,14 +395,15 @@ def _households(
                 "responsible_member_id": coach["id"] if rng.random() < 0.7 else None,
                 "responsible_partner_id": rng.choice(partners)["id"] if rng.random() < 0.2
                 else None,
-                "due_date": _due(rng, today, open_=status not in ("done", "dropped")),
+                "due_date": _due(rng, today, open_=status not in ("done", "dropped"),
+                                 late_share=0.05),
                 "status": status,
                 "cost_cents": rng.choice([None, 25000, 75000, 742800]),
                 "agreed_date": agreed_in[2].date() if agreed_in and status != "proposed"
                 else None})
         if rng.random() < 0.9:
             done = rng.random() < 0.3
-            due = _due(rng, today, open_=not done)
+            due = _due(rng, today, open_=not done, late_share=0.12)
             out["action"].append({
                 "id": new_id(), "household_id": hid, "project_id": project["id"],
                 "description": rng.choice(["Terugbellen over de planning",
@@ -414,11 +415,11 @@ def _households(
     return out
 
 
-def _due(rng: random.Random, today: date, open_: bool) -> date:
+def _due(rng: random.Random, today: date, open_: bool, late_share: float) -> date:
     """A due date as a working team has them: finished work lies behind, open work mostly
-    ahead, and about one open item in eight is overdue."""
+    ahead, and ``late_share`` of the open items overdue."""
     if not open_:
         return today - timedelta(days=rng.randint(1, 200))
-    if rng.random() < 0.12:
+    if rng.random() < late_share:
         return today - timedelta(days=rng.randint(1, 30))
     return today + timedelta(days=rng.randint(0, 90))
