@@ -82,18 +82,23 @@ def field_clock(conn: Connection, entity: str, row_id: str, field: str) -> str |
     return str(restored) if restored else None
 
 
-def mark_for_send(conn: Connection, seq: int, limit: int) -> int:
+def mark_for_send(conn: Connection, seq: int, limit: int, device_id: str) -> int:
     """Put the oldest ``limit`` unsent operations of this device in changeset ``seq``
-    with one UPDATE (operations are sent in device order). Returns how many."""
-    last = conn.exec_driver_sql(
-        "SELECT max(device_seq), count(*) FROM (SELECT device_seq FROM sync_operation "
-        "WHERE local = 1 AND sent_in IS NULL ORDER BY device_seq LIMIT ?)", (limit,)).one()
-    if not last[1]:
+    with one UPDATE (operations are sent in device order). Returns how many.
+
+    Both statements walk the (device, sequence) index from the last operation sent, so
+    the cost does not grow with the log ("+sent_in" keeps SQLite off the sent_in index,
+    which would visit every unsent operation)."""
+    last = covered_seq(conn)
+    found = conn.exec_driver_sql(
+        "SELECT device_seq FROM sync_operation WHERE device_id = ? AND device_seq > ? "
+        "AND +sent_in IS NULL ORDER BY device_seq LIMIT ?", (device_id, last, limit)).all()
+    if not found:
         return 0
     conn.exec_driver_sql(
-        "UPDATE sync_operation SET sent_in = ? WHERE local = 1 AND sent_in IS NULL "
-        "AND device_seq <= ?", (seq, last[0]))
-    return int(last[1])
+        "UPDATE sync_operation SET sent_in = ? WHERE device_id = ? AND device_seq > ? "
+        "AND device_seq <= ? AND +sent_in IS NULL", (seq, device_id, last, found[-1][0]))
+    return len(found)
 
 
 def in_changeset(conn: Connection, seq: int) -> list[Operation]:

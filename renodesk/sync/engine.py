@@ -49,7 +49,7 @@ from renodesk.sync.changeset import (
 )
 from renodesk.sync.clock import MAX_DRIFT_MS, Hlc
 from renodesk.sync.folder import Stray, TeamFolder, write_atomically
-from renodesk.sync.merge import Merger, MergeResult, would_delete
+from renodesk.sync.merge import Merger, MergeResult, nothing_held, would_delete
 from renodesk.sync.operation import Operation
 from renodesk.sync.team import Team
 
@@ -188,7 +188,7 @@ class SyncRun:
         while True:
             with self._transaction() as conn:
                 seq = int(read_meta(conn, "sync_out_seq") or 0) + 1
-                if not oplog.mark_for_send(conn, seq, self.batch):
+                if not oplog.mark_for_send(conn, seq, self.batch, self.ws.device_id):
                     return
                 write_meta(conn, "sync_out_seq", str(seq))
                 write_meta(conn, "sync_pending_seq", str(seq))
@@ -351,7 +351,7 @@ class SyncRun:
     def _summarise(self) -> None:
         now_ms = time.time_ns() // 1_000_000
         with self.ws.engine.connect() as conn:
-            held = conn.execute(select(_ops.c.hlc).where(
+            held = [] if nothing_held(conn) else conn.execute(select(_ops.c.hlc).where(
                 _ops.c.state == "held", _ops.c.local.is_(False))).scalars().all()
             self.report.open_conflicts = int(conn.execute(
                 select(func.count()).select_from(_conflicts).where(

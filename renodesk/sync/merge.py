@@ -32,6 +32,7 @@ from sqlalchemy import Column, Connection, Table, and_, delete, insert, select, 
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from renodesk.core import erasure
+from renodesk.core.workspace import read_meta, write_meta
 from renodesk.storage import bulk, codec, oplog
 from renodesk.storage.models import (
     SYNCED_MODELS,
@@ -48,6 +49,8 @@ from renodesk.sync.operation import Operation
 
 APPLIED = "applied"
 HELD = "held"
+#: Workspace meta: "0" once a retry found no held operation; cleared when one is held.
+HELD_META = "sync_held"
 
 _ops = table_for(SyncOperation)
 _clocks = table_for(SyncFieldClock)
@@ -184,6 +187,8 @@ class Merger:
         for start in range(0, len(held), 500):
             self.conn.execute(update(_ops).where(_ops.c.op_id.in_(held[start:start + 500]))
                               .values(state=HELD))
+        if held:
+            write_meta(self.conn, HELD_META, "")  # some are held: look them up again
         result.held += len(held)
         # Privacy: deleted and erased records keep no history (values) on this laptop.
         erasure.after_merge(self.conn, batch, result.touched)
@@ -203,6 +208,8 @@ class Merger:
     def retry_held(self) -> MergeResult:
         """Try held operations again (parents first) until no more can be applied."""
         result = MergeResult()
+        if nothing_held(self.conn):
+            return result
         rank = dependency_rank()
         while True:
             rows = self.conn.execute(
@@ -220,6 +227,8 @@ class Merger:
                     progress = True
             if not progress:
                 result.held = len(held)
+                if not held:
+                    write_meta(self.conn, HELD_META, "0")
                 return result
 
     # -- one operation ----------------------------------------------------------
@@ -461,6 +470,12 @@ class Merger:
         self._tombstone(table.name, row_id, hlc)
         for name, value in zip(keys, held or (), strict=False):
             self._settle_key(table, name, unique.wanted(value, row_id), result)  # now free
+
+
+def nothing_held(conn: Connection) -> bool:
+    """True when no received operation is held: known without reading the whole log
+    (the state column has no index, and the log grows to hundreds of thousands)."""
+    return read_meta(conn, HELD_META) == "0"
 
 
 def would_delete(conn: Connection, ops: Iterable[Operation]) -> int:
