@@ -14,12 +14,13 @@ import random
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from renodesk.core.errors import RenoDeskError
+
+if TYPE_CHECKING:
+    import httpx
 
 #: Mirrors the server's limits (renodesk.server.schemas), which the desktop does not import.
 MAX_BATCH = 200
@@ -129,6 +130,8 @@ class ServerClient:
         self.backoff = backoff
         self.max_backoff = max_backoff
         self._sleep = sleep
+        import httpx  # imported when a server is used, not at every start of the app
+
         self._http = httpx.Client(
             base_url=self.url,
             timeout=timeout,
@@ -234,6 +237,8 @@ class ServerClient:
         **kwargs: Any,
     ) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {self.token}"} if auth and self.token else {}
+        import httpx
+
         attempt = 0
         while True:
             try:

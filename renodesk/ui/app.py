@@ -85,6 +85,9 @@ class Startup(QObject):
             self._open_existing()
         else:
             self.runner.call(_keyring_usable, self._first_run)
+        # The pages import the data layer: do that here, on screen already, while the
+        # worker derives the key and opens the database.
+        self.window.load_pages()
 
     # -- an existing workspace ------------------------------------------------
     def _open_existing(self, retry: bool = False) -> None:
@@ -160,7 +163,7 @@ def build(paths: Paths, language: str | None, demo: bool,
     translations = Translations()
     translations.use(language or str(settings.get("language")))
     runner = runner or ThreadRunner()
-    window = MainWindow(runner, settings, paths, translations, demo=demo)
+    window = MainWindow(runner, settings, paths, translations, demo=demo, load_pages=False)
     return window, Startup(window, runner, paths, demo)
 
 

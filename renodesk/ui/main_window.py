@@ -51,14 +51,17 @@ class MainWindow(QMainWindow):
     """Navigation on the left, the page in view on the right; locks itself when idle."""
 
     def __init__(self, runner: Runner, settings: Settings, paths: Paths,
-                 translations: Translations, demo: bool = False) -> None:
+                 translations: Translations, demo: bool = False,
+                 load_pages: bool = True) -> None:
         super().__init__()
         self.runner = runner
         self.settings = settings
         self.paths = paths
         self.translations = translations
         self.demo = demo
-        self.page_classes: dict[str, type[Page]] = {p.key: p for p in available_pages()}
+        #: Filled by ``load_pages``; start-up calls it after the window is on screen,
+        #: while the worker opens the workspace (page modules import the data layer).
+        self.page_classes: dict[str, type[Page]] = {}
         self.pages: dict[str, Page] = {}
         self.current: tuple[str, Any] | None = None
         self.history: list[tuple[str, Any]] = []
@@ -77,6 +80,26 @@ class MainWindow(QMainWindow):
         runner.changes.connect(self._broadcast)
         self.idle = IdleWatcher(int(settings.get("idle_lock_minutes")), self)
         self.idle.idle.connect(self.lock)
+        if load_pages:
+            self.load_pages()
+
+    def load_pages(self) -> None:
+        """Import the registered pages and list them in the navigation and the Go menu."""
+        if self.page_classes:
+            return
+        self.page_classes = {p.key: p for p in available_pages()}
+        for page in self.page_classes.values():
+            if page.in_navigation:
+                item = QListWidgetItem(theme.icon(page.icon), "")
+                item.setData(Qt.ItemDataRole.UserRole, page.key)
+                self.nav.addItem(item)
+        nav_keys = [p.key for p in self.page_classes.values() if p.in_navigation]
+        for number, key in enumerate(nav_keys[:9], start=1):
+            self.go_actions.append(self._action(
+                f"Ctrl+{number}", lambda _c=False, k=key: self.navigate(k), f"go-{key}"))
+        self.go_menu.insertActions(self.act_back, self.go_actions)
+        self.act_privacy.setVisible("privacy" in self.page_classes)
+        self.retranslate()
 
     # -- building -------------------------------------------------------------
     def _build(self) -> None:
@@ -86,11 +109,6 @@ class MainWindow(QMainWindow):
         self.nav.setSpacing(2)
         self.nav.setMinimumWidth(170)
         self.nav.setUniformItemSizes(True)
-        for page in self.page_classes.values():
-            if page.in_navigation:
-                item = QListWidgetItem(theme.icon(page.icon), "")
-                item.setData(Qt.ItemDataRole.UserRole, page.key)
-                self.nav.addItem(item)
         self.nav.currentItemChanged.connect(self._nav_changed)
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("pages")
@@ -173,10 +191,6 @@ class MainWindow(QMainWindow):
                                     lambda: self.run_command("refresh"), "refresh"),
         }
         self.go_actions: list[QAction] = []
-        nav_keys = [p.key for p in self.page_classes.values() if p.in_navigation]
-        for number, key in enumerate(nav_keys[:9], start=1):
-            self.go_actions.append(self._action(
-                f"Ctrl+{number}", lambda _c=False, k=key: self.navigate(k), f"go-{key}"))
         menus = self.menuBar()
         self.file_menu = menus.addMenu("")
         self.file_menu.addActions([self.act_organisation, self.act_settings, self.act_lock])
@@ -185,7 +199,7 @@ class MainWindow(QMainWindow):
         self.edit_menu = menus.addMenu("")
         self.edit_menu.addActions(list(self.command_actions.values()))
         self.go_menu = menus.addMenu("")
-        self.go_menu.addActions([*self.go_actions, self.act_back])
+        self.go_menu.addAction(self.act_back)
         from renodesk.ui.about import HelpMenu
 
         self.help_menu = HelpMenu(self)
@@ -238,6 +252,7 @@ class MainWindow(QMainWindow):
     # -- the workspace becomes available -------------------------------------
     def workspace_ready(self) -> None:
         """Called once the workspace is open: show the first page."""
+        self.load_pages()
         self.ready = True
         self.outer.setCurrentWidget(self.content)
         state = QSettings(str(self.paths.window_state_file), QSettings.Format.IniFormat)
