@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 
 #: Meta key the sync engine writes after a successful sync (ISO date-time).
 META_LAST_SYNC = "last_sync_at"
+#: The first automatic sync starts this long after the window is usable.
+AUTO_SYNC_DELAY_MS = 2000
 
 
 def _status_counts(ws: Workspace) -> tuple[int, str | None]:
@@ -261,13 +263,18 @@ class MainWindow(QMainWindow):
             first = next(iter(self.page_classes), "")
         if first:
             self.navigate(first)
-        if "sync" in self.page_classes and "sync" not in self.pages:
+        if "sync" in self.page_classes:
             # The sync page owns automatic sync (at start, on a timer, on close): build it
-            # now, out of sight, so syncing does not wait until the coach opens it.
-            self._page("sync").load(None)
+            # out of sight a moment after the first page is up, so syncing does not wait
+            # until the coach opens it, nor delays the first page.
+            QTimer.singleShot(AUTO_SYNC_DELAY_MS, self._start_sync_page)
         self.refresh_status()
         if "visits" in self.page_classes:
             self.runner.read(_left_drafts, self._offer_left_drafts)
+
+    def _start_sync_page(self) -> None:
+        if "sync" not in self.pages:
+            self._page("sync").load(None)
 
     def _offer_left_drafts(self, count: int | None, error: BaseException | None) -> None:
         """After a crash or a kill, go straight to the report that was being typed."""

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from renodesk.core.enums import LetterKind
 from renodesk.core.errors import RenoDeskError
-from renodesk.ui.letter_dialog import PdfPreview
 from renodesk.ui.worker import Runner
 
 TEXT_FIELDS = ("name", "street", "postcode", "city", "phone", "email", "website",
@@ -93,6 +92,10 @@ class OrganisationDialog(QDialog):
         left.addWidget(QLabel(self.tr("The preview shows a sample letter to a fictitious "
                                       "tenant."), self))
         left.addWidget(buttons)
+        # Imported here: the main window asks this module for its menu text at start-up,
+        # and the letter dialog pulls in the data layer.
+        from renodesk.ui.letter_dialog import PdfPreview
+
         self.preview = PdfPreview(self, width=480)
         self.preview.setAccessibleName(self.tr("Preview of a sample letter"))
         layout = QHBoxLayout(self)
