@@ -12,30 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import keyring
-from keyring.backend import KeyringBackend
 
-
-class BenchKeyring(KeyringBackend):
-    """Benchmarks never touch the real OS keyring."""
-
-    priority = 1
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.store: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.store.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.store[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        self.store.pop((service, username), None)
+from renodesk.security.memory_keyring import MemoryKeyring
 
 
 def use_memory_keyring() -> None:
-    keyring.set_keyring(BenchKeyring())
+    keyring.set_keyring(MemoryKeyring())
 
 
 @contextmanager

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import keyring
 import pytest
-from memory_keyring import MemoryKeyring
 
 from renodesk.core import i18n
+from renodesk.security.memory_keyring import MemoryKeyring
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -1,4 +1,8 @@
-"""An in-memory keyring for tests: the OS keyring is never touched."""
+"""An in-memory keyring for tests and benchmarks: the OS keyring is never touched.
+
+Never chosen by keyring on its own (it is not registered as a backend); code that
+wants it installs it with ``keyring.set_keyring(MemoryKeyring())``.
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ from keyring.backend import KeyringBackend
 class MemoryKeyring(KeyringBackend):
     """A keyring that forgets everything when the test ends."""
 
-    priority = 1  # type: ignore[assignment]
+    priority = 1
 
     def __init__(self) -> None:
         super().__init__()

@@ -101,30 +101,26 @@ def mark_for_send(conn: Connection, seq: int, limit: int, device_id: str) -> int
     return len(found)
 
 
-def in_changeset(conn: Connection, seq: int) -> list[Operation]:
-    """This device's operations marked for changeset ``seq``, in device order (one read)."""
+def _local_ops(conn: Connection, where: str, seq: int) -> list[Operation]:
     loads = json.loads
     return [
         Operation(op_id, device_id, device_seq, hlc, entity, row_id, fld, loads(value), base)
         for op_id, device_id, device_seq, hlc, entity, row_id, fld, value, base
         in conn.exec_driver_sql(
             "SELECT op_id, device_id, device_seq, hlc, entity, row_id, field, value_json, "
-            "base_hlc FROM sync_operation WHERE sent_in = ? AND local = 1 "
+            f"base_hlc FROM sync_operation WHERE local = 1 AND {where} "
             "ORDER BY device_seq", (seq,))
     ]
+
+
+def in_changeset(conn: Connection, seq: int) -> list[Operation]:
+    """This device's operations marked for changeset ``seq``, in device order (one read)."""
+    return _local_ops(conn, "sent_in = ?", seq)
 
 
 def local_after(conn: Connection, seq: int) -> list[Operation]:
     """This device's operations not in changesets 1..``seq`` (later or unsent), in order."""
-    loads = json.loads
-    return [
-        Operation(op_id, device_id, device_seq, hlc, entity, row_id, fld, loads(value), base)
-        for op_id, device_id, device_seq, hlc, entity, row_id, fld, value, base
-        in conn.exec_driver_sql(
-            "SELECT op_id, device_id, device_seq, hlc, entity, row_id, field, value_json, "
-            "base_hlc FROM sync_operation WHERE local = 1 AND (sent_in IS NULL OR sent_in > ?) "
-            "ORDER BY device_seq", (seq,))
-    ]
+    return _local_ops(conn, "(sent_in IS NULL OR sent_in > ?)", seq)
 
 
 def to_operation(row: Any) -> Operation:

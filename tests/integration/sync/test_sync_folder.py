@@ -8,10 +8,10 @@ from pathlib import Path
 
 import keyring
 import pytest
-from memory_keyring import MemoryKeyring
 from synckit import TEAM_PASSPHRASE, Laptop, make_household, new_laptop, share_bytes, state, team_of
 
 from renodesk.core.errors import RenoDeskError
+from renodesk.security.memory_keyring import MemoryKeyring
 from renodesk.sync.changeset import encode_changeset, file_name
 from renodesk.sync.clock import HybridClock
 from renodesk.sync.conflicts import open_conflicts, settle
