@@ -338,5 +338,13 @@
         <source>Save the report first (Ctrl+S): some of what you typed is not saved yet.</source>
         <translation>Sla het verslag eerst op (Ctrl+S): een deel van wat u typte is nog niet opgeslagen.</translation>
     </message>
+    <message>
+        <source>Make the report final?</source>
+        <translation>Verslag definitief maken?</translation>
+    </message>
+    <message>
+        <source>After this the report cannot be changed any more. You can still add an addendum. Make it final now?</source>
+        <translation>Daarna kunt u het verslag niet meer wijzigen. Een aanvulling toevoegen kan wel. Nu definitief maken?</translation>
+    </message>
 </context>
 </TS>

@@ -8,7 +8,7 @@ import pytest
 from fixtures.records_world import NOW, World, build_world
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QComboBox, QTableWidgetItem
+from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidgetItem
 
 from renodesk.core.enums import AdjustmentCategory, AdjustmentStatus
 from renodesk.core.visits import plan_visit
@@ -30,6 +30,19 @@ class Recorder:
 
     def notify(self, message: str) -> None:
         self.said.append(message)
+
+
+@pytest.fixture(autouse=True)
+def final_answers(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox.StandardButton]:
+    """What the coach answers when asked to make a report final: Yes, unless a test
+    puts another answer in this list first."""
+    replies: list[QMessageBox.StandardButton] = []
+
+    def question(*_args: Any, **_kwargs: Any) -> QMessageBox.StandardButton:
+        return replies.pop(0) if replies else QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    return replies
 
 
 @pytest.fixture
@@ -313,3 +326,20 @@ def test_finalising_never_drops_unsaved_typing(qtbot: Any, context: PageContext,
     qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
     visit = world.ws.get("visit", visit_id)
     assert visit["finalised_at"] is not None and visit["notes"] == "Eerste deel. Tweede deel."
+
+
+def test_finalising_asks_first_and_no_keeps_the_report_open(
+        qtbot: Any, context: PageContext, world: World,
+        final_answers: list[QMessageBox.StandardButton]) -> None:
+    from renodesk.ui.pages.visits import VisitsPage
+
+    visit_id = plan_visit(world.ws, world.households["Kees Jansen"], NOW, "kitchen_table").row_id
+    page = shown(qtbot, VisitsPage(context), visit_id)
+    qtbot.keyClicks(page.form.texts["notes"], "Gesprek over de planning.")
+    page.run_command("save")
+    final_answers.append(QMessageBox.StandardButton.No)
+    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
+    assert world.ws.get("visit", visit_id)["finalised_at"] is None
+    assert not page.form.texts["notes"].isReadOnly()
+    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)  # now: Yes
+    assert world.ws.get("visit", visit_id)["finalised_at"] is not None

@@ -523,6 +523,8 @@ class VisitsPage(Page):
             self.errors.general.say(self.tr(
                 "Save the report first (Ctrl+S): some of what you typed is not saved yet."))
             return
+        if not self.confirm_finalise():
+            return
 
         def done(outcome: Outcome | None, error: BaseException | None) -> None:
             if isinstance(error, RenoDeskError):
@@ -531,6 +533,18 @@ class VisitsPage(Page):
                 self.open_visit(visit_id)
 
         self.context.runner.write(lambda ws: finalise_visit(ws, visit_id), done)
+
+    def confirm_finalise(self) -> bool:
+        """A final report can no longer be changed (only added to): ask once."""
+        from PySide6.QtWidgets import QMessageBox
+
+        answer = QMessageBox.question(
+            self, self.tr("Make the report final?"),
+            self.tr("After this the report cannot be changed any more. You can still add "
+                    "an addendum. Make it final now?"),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def not_home(self) -> None:
         """One click: visit 'not at home', a contact moment logged, the next step offered."""
