@@ -247,8 +247,8 @@
         <translation>Adres van de synchronisatieserver</translation>
     </message>
     <message>
-        <source>Ask before deleting this many records or more</source>
-        <translation>Vragen vóór het verwijderen van zoveel gegevens of meer</translation>
+        <source>Ask before a sync deletes more records than</source>
+        <translation>Vragen voordat een synchronisatie meer gegevens verwijdert dan</translation>
     </message>
     <message>
         <source>Large print letters by default</source>

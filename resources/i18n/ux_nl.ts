@@ -319,6 +319,14 @@
         <source>Sent %1 and received %2; %3 to settle.</source>
         <translation>%1 verstuurd en %2 ontvangen; %3 te beoordelen.</translation>
     </message>
+    <message>
+        <source>Many records deleted</source>
+        <translation>Veel gegevens verwijderd</translation>
+    </message>
+    <message>
+        <source>Apply these deletions on this laptop too? Choose No if you are not sure, and ask your colleagues first.</source>
+        <translation>Deze verwijderingen ook op deze laptop doorvoeren? Kies Nee als u twijfelt, en vraag het eerst aan uw collega's.</translation>
+    </message>
 </context>
 <context>
     <name>VisitsPage</name>

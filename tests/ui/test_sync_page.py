@@ -123,3 +123,43 @@ def test_enrol_errors_are_shown_in_plain_words(qtbot: Any, workspace: Any, url: 
     dialog.buttons.accepted.emit()
     assert expected in dialog.error.text()
     assert dialog.result() == 0 and not dialog.enrolled
+
+
+@pytest.mark.parametrize("answer", ["No", "Yes"])
+def test_many_deletions_from_a_colleague_are_asked_first(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from renodesk.sync.service import sync_now
+
+    _folder, (sanne, ahmet) = team_of(tmp_path, 2)
+    households = [make_household(sanne) for _ in range(3)]
+    for laptop in (sanne, ahmet):
+        sync_now(laptop.ws, laptop.store)
+    for household in households:
+        sanne.ws.delete("household", household)
+    sync_now(sanne.ws, sanne.store)
+    asked: list[str] = []
+
+    def question(_parent: Any, _title: str, text: str, *_args: Any) -> Any:
+        asked.append(text)
+        return getattr(QMessageBox.StandardButton, answer)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    page = page_for(qtbot, ahmet, InlineRunner())
+    page.context.settings.set("sync_delete_limit", 2)
+    page.sync_now()
+    assert len(asked) == 1  # asked once, before anything was deleted here
+    still_there = [ahmet.ws.get("household", h) for h in households
+                   if _exists(ahmet, "household", h)]
+    assert len(still_there) == (3 if answer == "No" else 0)
+
+
+def _exists(laptop: Laptop, entity: str, row_id: str) -> bool:
+    from renodesk.core.errors import NotFoundError
+
+    try:
+        laptop.ws.get(entity, row_id)
+    except NotFoundError:
+        return False
+    return True

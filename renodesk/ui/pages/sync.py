@@ -86,7 +86,7 @@ class SyncPage(Page):
         form.addRow(self.tr("Waiting to be sent:"), self.unsynced_label)
         self.sync_button = QPushButton(self.tr("Sync now"), self)
         self.sync_button.setObjectName("syncNow")
-        self.sync_button.clicked.connect(self.sync_now)
+        self.sync_button.clicked.connect(lambda: self.sync_now())
         self.create_button = QPushButton(self.tr("Set up a team in a folder..."), self)
         self.create_button.clicked.connect(lambda: self._team_dialog(create=True))
         self.join_button = QPushButton(self.tr("Join a team in a folder..."), self)
@@ -263,9 +263,11 @@ class SyncPage(Page):
         if self.status is None or self.status.team is not None:
             self.sync_now()
 
-    def sync_now(self) -> None:
+    def sync_now(self, allow_deletes: bool = False) -> None:
         if self.job is not None or not self.context.runner.has_workspace:
             return
+        limit = int(self.context.settings.get("sync_delete_limit"))
+
         def work(ws: Workspace, job: Job[Any]) -> SyncOutcome | None:
             from renodesk.sync.server_transport import secret_store
             from renodesk.sync.service import current_team, sync_now
@@ -273,7 +275,8 @@ class SyncPage(Page):
             store = secret_store(ws)
             if current_team(ws, store) is None:
                 return None
-            return sync_now(ws, store, progress=lambda done, total: job.report(done, total))
+            return sync_now(ws, store, allow_deletes=allow_deletes, delete_limit=limit,
+                            progress=lambda done, total: job.report(done, total))
 
         self.sync_button.setEnabled(False)
         self.progress.setRange(0, 0)
@@ -300,9 +303,29 @@ class SyncPage(Page):
                 .replace("%2", self.tr("%n change(s)", "", report.received_ops))
                 .replace("%3", str(report.open_conflicts)))
             self._show_problems(list(outcome.problems))
+            if any(p.key == "sync.stopped.too_many_deletes" for p in outcome.problems):
+                self._ask_about_deletes(outcome)
+                return
         else:
             self.result_label.setText("")
         self.refresh()
+
+    def _ask_about_deletes(self, outcome: SyncOutcome) -> None:
+        """A sync that would delete many records stopped before changing anything: the
+        coach decides (a colleague may have cleaned up a project, or something is wrong)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        problem = next(p for p in outcome.problems if p.key == "sync.stopped.too_many_deletes")
+        answer = QMessageBox.question(
+            self, self.tr("Many records deleted"),
+            problem.message() + "\n\n" + self.tr(
+                "Apply these deletions on this laptop too? Choose No if you are not sure, "
+                "and ask your colleagues first."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        self.refresh()
+        if answer == QMessageBox.StandardButton.Yes:
+            self.sync_now(allow_deletes=True)
 
     def _show_problems(self, problems: list[BaseException]) -> None:
         from renodesk.core.errors import RenoDeskError
