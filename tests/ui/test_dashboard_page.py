@@ -9,29 +9,16 @@ from typing import Any
 import pytest
 from fixtures.dashboard_world import Zonnehof, build_zonnehof
 from fixtures.tenant_files import garbage, messy_xlsx
+from pagekit import Recorder, page_context
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel
 
 from renodesk.core.workspace import Workspace
-from renodesk.settings import Settings
 from renodesk.ui.models.records import HouseholdTableModel
 from renodesk.ui.pages.base import PageContext
-from renodesk.ui.worker import InlineRunner
 
 #: Set RENODESK_SCREENSHOTS=folder to keep the screenshots for a look by eye.
 SHOTS = os.environ.get("RENODESK_SCREENSHOTS")
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.went: list[tuple[str, Any]] = []
-        self.said: list[str] = []
-
-    def navigate(self, key: str, argument: Any = None) -> None:
-        self.went.append((key, argument))
-
-    def notify(self, message: str) -> None:
-        self.said.append(message)
 
 
 @pytest.fixture
@@ -46,8 +33,7 @@ def recorder() -> Recorder:
 
 @pytest.fixture
 def context(zonnehof: Zonnehof, recorder: Recorder) -> PageContext:
-    return PageContext(runner=InlineRunner(zonnehof.ws), settings=Settings(None),
-                       navigate=recorder.navigate, notify=recorder.notify)
+    return page_context(zonnehof.ws, recorder)
 
 
 def _shot(widget: Any, tmp_path: Path, name: str) -> Path:

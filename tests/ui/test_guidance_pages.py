@@ -9,14 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pagekit import Recorder, page_context
 from pypdf import PdfReader
 from PySide6.QtWidgets import QApplication, QWidget
 from sqlalchemy import text
 
 from renodesk.core.workspace import Workspace
-from renodesk.settings import Settings
 from renodesk.ui.pages.base import PageContext
-from renodesk.ui.worker import InlineRunner
 
 #: Set to a folder to keep screenshots of the widgets (for a person to look at).
 SHOTS = os.environ.get("RENODESK_GUIDANCE_SHOTS")
@@ -30,26 +29,14 @@ def snap(widget: QWidget, name: str) -> None:
         widget.grab().save(str(Path(SHOTS) / f"{name}.png"))
 
 
-class Recorder:
-    def __init__(self) -> None:
-        self.said: list[str] = []
-
-    def navigate(self, key: str, argument: Any = None) -> None:
-        raise AssertionError(f"no navigation expected ({key})")
-
-    def notify(self, message: str) -> None:
-        self.said.append(message)
-
-
 @pytest.fixture
 def recorder() -> Recorder:
-    return Recorder()
+    return Recorder(strict=True)
 
 
 @pytest.fixture
 def context(workspace: Workspace, recorder: Recorder) -> PageContext:
-    return PageContext(runner=InlineRunner(workspace), settings=Settings(None),
-                       navigate=recorder.navigate, notify=recorder.notify)
+    return page_context(workspace, recorder)
 
 
 @pytest.fixture

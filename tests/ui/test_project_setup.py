@@ -7,25 +7,12 @@ from functools import partial
 from typing import Any
 
 import pytest
+from pagekit import Recorder, page_context
 from PySide6.QtWidgets import QDialog
 
 from renodesk.core.setup import create_project
 from renodesk.core.workspace import Workspace
-from renodesk.settings import Settings
 from renodesk.ui.pages.base import PageContext
-from renodesk.ui.worker import InlineRunner
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.went: list[tuple[str, Any]] = []
-        self.said: list[str] = []
-
-    def navigate(self, key: str, argument: Any = None) -> None:
-        self.went.append((key, argument))
-
-    def notify(self, message: str) -> None:
-        self.said.append(message)
 
 
 @pytest.fixture
@@ -35,8 +22,7 @@ def recorder() -> Recorder:
 
 @pytest.fixture
 def context(workspace: Workspace, recorder: Recorder) -> PageContext:
-    return PageContext(runner=InlineRunner(workspace), settings=Settings(None),
-                       navigate=recorder.navigate, notify=recorder.notify)
+    return page_context(workspace, recorder)
 
 
 def shown(qtbot: Any, context: PageContext, page: Any) -> Any:

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 from fixtures.records_world import NOW, World, build_world
+from pagekit import Recorder, page_context
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidgetItem
@@ -13,23 +14,9 @@ from PySide6.QtWidgets import QComboBox, QMessageBox, QTableWidgetItem
 from renodesk.core.enums import AdjustmentCategory, AdjustmentStatus
 from renodesk.core.visits import plan_visit
 from renodesk.core.workspace import Workspace
-from renodesk.settings import Settings
 from renodesk.ui.models.base import CODE_ROLE
 from renodesk.ui.models.records import AdjustmentTableModel, HouseholdTableModel
 from renodesk.ui.pages.base import PageContext
-from renodesk.ui.worker import InlineRunner
-
-
-class Recorder:
-    def __init__(self) -> None:
-        self.went: list[tuple[str, Any]] = []
-        self.said: list[str] = []
-
-    def navigate(self, key: str, argument: Any = None) -> None:
-        self.went.append((key, argument))
-
-    def notify(self, message: str) -> None:
-        self.said.append(message)
 
 
 @pytest.fixture(autouse=True)
@@ -57,8 +44,7 @@ def recorder() -> Recorder:
 
 @pytest.fixture
 def context(world: World, recorder: Recorder) -> PageContext:
-    return PageContext(runner=InlineRunner(world.ws), settings=Settings(None),
-                       navigate=recorder.navigate, notify=recorder.notify)
+    return page_context(world.ws, recorder)
 
 
 def shown(qtbot: Any, page: Any, argument: Any = None) -> Any:
