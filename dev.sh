@@ -28,7 +28,7 @@ setup() {
     "$VENV/bin/python" -m pip install -q -e ".[server,dev]"
     touch "$stamp"
   fi
-  "$VENV/bin/python" -m renodesk.ui.i18n_build 2>/dev/null || true
+  "$VENV/bin/python" -m renodesk.ui.i18n_build >/dev/null  # .ts -> .qm (never committed)
 }
 
 case "${1:-}" in
