@@ -92,7 +92,7 @@ def join_team_command(args: argparse.Namespace) -> int:
 
 def sync_command(args: argparse.Namespace) -> int:
     from renodesk.sync.engine import DEFAULT_DELETE_LIMIT, SyncRun
-    from renodesk.sync.service import current_team, shared_folder, sync_now
+    from renodesk.sync.service import compact_server, current_team, shared_folder, sync_now
 
     ws = open_from(args)
     store = _store(args)
@@ -111,6 +111,8 @@ def sync_command(args: argparse.Namespace) -> int:
         run = SyncRun(ws, shared)
         run.compact()
         say("sync.cli.compacted", path=str(run.folder.snapshot_path(ws.device_id)))
+    if args.compact and outcome.server:
+        say("sync.cli.server_compacted", count=compact_server(ws, store))
     return 0
 
 

@@ -232,6 +232,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "server.error.database_unavailable": {"nl": 'De server kan zijn database niet bereiken.', "en": 'The server cannot reach its database.'},
     "server.error.no_team_key": {"nl": 'Er staat nog geen teamsleutel op de server. De eerste laptop van het team maakt die aan met een teamwachtwoord.', "en": 'There is no team key on the server yet. The first laptop of the team creates it with a team passphrase.'},
     "server.error.team_key_exists": {"nl": 'Er staat al een andere teamsleutel op de server. Sluit aan met het teamwachtwoord van het team.', "en": 'Another team key is already on the server. Join with the team passphrase of the team.'},
+    # server compaction (snapshots)
+    "server.error.snapshot_required": {"nl": 'De oudere wijzigingen zijn opgeruimd. Haal eerst de momentopname van het team op (tot positie {position}).', "en": 'The older changes were cleaned up. Fetch the team\'s snapshot first (up to position {position}).'},
+    "server.error.bad_snapshot_position": {"nl": 'Positie {position} ligt voorbij het einde van de wijzigingen van het team.', "en": 'Position {position} lies beyond the end of the team\'s changes.'},
+    "server.error.no_snapshot": {"nl": 'Er staat nog geen momentopname van het team op de server.', "en": 'There is no snapshot of the team on the server yet.'},
     "server.cli.team_created": {"nl": 'Team {team} aangemaakt.', "en": 'Team {team} created.'},
     "server.cli.user_added": {"nl": 'Gebruiker {user} toegevoegd aan team {team}.', "en": 'User {user} added to team {team}.'},
     "server.cli.password_prompt": {"nl": 'Wachtwoord voor {user}: ', "en": 'Password for {user}: '},
@@ -250,6 +254,8 @@ CATALOG: dict[str, dict[str, str]] = {
     "sync.server.unreachable": {"nl": 'De server {url} is niet bereikbaar. Er gaat niets verloren: de wijzigingen blijven op deze laptop en gaan mee bij de volgende synchronisatie.', "en": 'The server {url} cannot be reached. Nothing is lost: the changes stay on this laptop and go along with the next sync.'},
     "sync.server.refused": {"nl": 'De server weigerde: {message}', "en": 'The server refused: {message}'},
     "sync.server.bad_reply": {"nl": 'De server gaf een onverwacht antwoord (status {status}). Is {url} wel een RenoDesk-server?', "en": 'The server gave an unexpected reply (status {status}). Is {url} really a RenoDesk server?'},
+    "sync.server.bad_snapshot": {"nl": 'De momentopname van het team op de server is onbruikbaar ({reason}).', "en": 'The team\'s snapshot on the server cannot be used ({reason}).'},
+    "sync.cli.server_compacted": {"nl": 'Momentopname op de server gezet; {count} oude wijzigingsbestanden daar verwijderd.', "en": 'Snapshot put on the server; {count} old change files removed there.'},
     "sync.server.bad_url": {"nl": 'Het serveradres "{url}" is niet geldig. Gebruik https://naam.voorbeeld.nl.', "en": 'The server address "{url}" is not valid. Use https://name.example.org.'},
     "sync.server.insecure_url": {"nl": 'Gebruik https:// voor het serveradres; http:// mag alleen op deze computer zelf (localhost).', "en": 'Use https:// for the server address; http:// is only allowed on this computer itself (localhost).'},
     # --- sync service and server enrolment (renodesk.sync.service/server_transport, renodesk server) ---

@@ -205,6 +205,9 @@ def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=schemas.MAX_PULL)] = 200,
     ) -> JSONResponse:
         """The team's changesets after position ``after``, oldest first."""
+        if after > who.pulled_to:
+            with db.write() as session:
+                store.record_pulled(session, who.device_pk, after)
         with db.read() as session:
             rows, head = store.changesets_after(
                 session, who.team_id, after, limit, cfg.max_pull_bytes
@@ -228,5 +231,23 @@ def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
         return JSONResponse(
             {"changesets": items, "cursor": cursor, "head": head, "more": cursor < head}
         )
+
+    @app.put("/v1/snapshot", response_model=schemas.SnapshotReply, responses=ERRORS)
+    def put_snapshot(body: schemas.SnapshotBody, who: Caller) -> schemas.SnapshotReply:
+        """Keep this device's snapshot of the stream up to ``position``; then delete the
+        changesets it covers that every active device has pulled."""
+        blob = _b64decode(body.snapshot)
+        with db.write() as session:
+            pruned = store.store_snapshot(session, who, blob, body.position)
+        return schemas.SnapshotReply(position=body.position, pruned=pruned)
+
+    @app.get("/v1/snapshot", response_model=schemas.SnapshotBody,
+             responses={**ERRORS, 404: ERRORS[400]})
+    def get_snapshot(who: Caller) -> schemas.SnapshotBody:
+        """The team's newest snapshot: pull on from its ``position``."""
+        with db.read() as session:
+            kept = store.team_snapshot(session, who.team_id)
+            return schemas.SnapshotBody(snapshot=base64.b64encode(kept.blob).decode("ascii"),
+                                        position=kept.position)
 
     return app

@@ -49,6 +49,9 @@ class Team(Base):
     #: The team's ``team.json`` (its key wrapped under the team passphrase), so a coach
     #: of a team without a shared folder can join with the passphrase. Opaque here.
     wrapped_key: Mapped[str | None] = mapped_column(Text, nullable=True)
+    #: The team's changesets at or below this position are deleted (covered by its
+    #: snapshot and pulled by every active device); a pull from below it gets the snapshot.
+    pruned_to: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 
 
@@ -92,6 +95,8 @@ class Device(Base):
     enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), nullable=True)
+    #: This device applied the team's stream up to here (the ``after`` of its last pull).
+    pulled_to: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class Changeset(Base):
@@ -110,5 +115,18 @@ class Changeset(Base):
     prev: Mapped[str] = mapped_column(String(64))
     op_count: Mapped[int] = mapped_column(Integer)
     blob_hash: Mapped[str] = mapped_column(String(64))
+    blob: Mapped[bytes] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class Snapshot(Base):
+    """A team's newest encrypted snapshot (opaque here): the team's state up to
+    ``position``, from which a device behind the pruned part of the stream starts."""
+
+    __tablename__ = "snapshots"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(BigInteger)
+    device_id: Mapped[str] = mapped_column(String(64))
     blob: Mapped[bytes] = mapped_column(LargeBinary)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

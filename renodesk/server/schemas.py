@@ -92,3 +92,16 @@ class TeamKey(BaseModel):
         description="The team's team.json: its key wrapped under the team passphrase. "
         "The server cannot read the key.",
     )
+
+
+class SnapshotBody(BaseModel):
+    snapshot: str = Field(description="The team's snapshot, base64-encoded as the desktop "
+                          "wrote it. The server cannot read it.")
+    position: int = Field(ge=0, le=2**62, description="The stream position it covers: "
+                          "its maker had applied every changeset up to here.")
+
+
+class SnapshotReply(BaseModel):
+    position: int
+    pruned: int = Field(description="Changesets deleted because the snapshot covers them "
+                        "and every active device has pulled them.")

@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, func, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from renodesk.server import security
 from renodesk.server.errors import ApiError
-from renodesk.server.models import Changeset, Device, EnrolmentCode, Team, User
+from renodesk.server.models import Changeset, Device, EnrolmentCode, Snapshot, Team, User
 from renodesk.sync.changeset import ChangesetError, ChangesetHeader, blob_hash, read_header
 
 #: Team and device ids: what the desktop writes into its changeset headers.
@@ -247,6 +247,7 @@ class Caller:
     team_id: int
     team: str
     stale_last_seen: bool
+    pulled_to: int = 0
 
 
 def authenticate(session: Session, token: str) -> Caller:
@@ -265,6 +266,7 @@ def authenticate(session: Session, token: str) -> Caller:
         team_id=device.team_id,
         team=team_name,
         stale_last_seen=seen is None or utcnow() - seen > LAST_SEEN_GRANULARITY,
+        pulled_to=device.pulled_to,
     )
 
 
@@ -392,7 +394,11 @@ def changesets_after(
 ) -> tuple[list[Row[int, str, int, str, str, str, int, bytes]], int]:
     """The team's changesets with a position above ``after``, oldest first: at most
     ``limit`` of them and, past the first, no more than ``max_bytes`` of blobs; and
-    the team's head position (the last one handed out)."""
+    the team's head position (the last one handed out). Refused with
+    ``snapshot_required`` when changesets after ``after`` were pruned."""
+    pruned_to = session.scalar(select(Team.pruned_to).where(Team.id == team_id)) or 0
+    if after < pruned_to:
+        raise ApiError(409, "snapshot_required", position=pruned_to)
     sizes = session.execute(
         select(Changeset.position, func.length(Changeset.blob))
         .where(Changeset.team_id == team_id, Changeset.position > after)
@@ -427,3 +433,61 @@ def changesets_after(
     )
     head = session.scalar(select(Team.next_position).where(Team.id == team_id))
     return rows, (head or 1) - 1
+
+
+# --- compaction -------------------------------------------------------------------
+#
+# A laptop that compacts uploads its encrypted snapshot with the position up to which
+# it had applied the stream. The changesets up to the lowest of that position and what
+# every active (unrevoked) device has pulled are then deleted: nobody still needs them,
+# and a device that reads from below that point (a new laptop) starts from the snapshot.
+
+
+def record_pulled(session: Session, device_pk: int, after: int) -> None:
+    """A pull from ``after`` says the device applied everything up to it."""
+    session.execute(
+        update(Device).where(Device.id == device_pk, Device.pulled_to < after)
+        .values(pulled_to=after)
+    )
+
+
+def store_snapshot(session: Session, caller: Caller, blob: bytes, position: int) -> int:
+    """Keep the caller's snapshot of the stream up to ``position`` (unless the team has
+    a newer one), then prune. Returns how many changesets were deleted."""
+    team = session.scalars(select(Team).where(Team.id == caller.team_id).with_for_update()).one()
+    if position > team.next_position - 1:
+        raise ApiError(400, "bad_snapshot_position", position=position)
+    if position < team.pruned_to:
+        raise ApiError(409, "snapshot_required", position=team.pruned_to)
+    record_pulled(session, caller.device_pk, position)
+    kept = session.get(Snapshot, team.id)
+    if kept is None:
+        session.add(Snapshot(team_id=team.id, position=position, device_id=caller.device_id,
+                             blob=blob, received_at=utcnow()))
+    elif position >= kept.position:
+        kept.position, kept.device_id, kept.blob = position, caller.device_id, blob
+        kept.received_at = utcnow()
+    session.flush()
+    covered = max(position, kept.position) if kept is not None else position
+    slowest = session.scalar(
+        select(func.min(Device.pulled_to)).where(
+            Device.team_id == team.id, Device.revoked_at.is_(None)
+        )
+    )
+    floor = min(covered, slowest or 0)
+    if floor <= team.pruned_to:
+        return 0
+    gone = session.execute(
+        delete(Changeset).where(Changeset.team_id == team.id, Changeset.position <= floor)
+    )
+    team.pruned_to = floor
+    session.flush()
+    return int(gone.rowcount)  # type: ignore[attr-defined]
+
+
+def team_snapshot(session: Session, team_id: int) -> Snapshot:
+    """The team's newest snapshot; refused when there is none."""
+    kept = session.get(Snapshot, team_id)
+    if kept is None:
+        raise ApiError(404, "no_snapshot")
+    return kept

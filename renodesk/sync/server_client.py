@@ -215,6 +215,20 @@ class ServerClient:
         except (KeyError, TypeError, ValueError) as exc:
             raise ServerReplyError(self.url, 200) from exc
 
+    def put_snapshot(self, blob: bytes, position: int) -> int:
+        """Keep the team's snapshot of the stream up to ``position`` on the server; it
+        then deletes the changesets nobody needs any more. Returns how many went."""
+        body = {"snapshot": base64.b64encode(blob).decode("ascii"), "position": position}
+        return int(self._call("PUT", "/v1/snapshot", json=body)["pruned"])
+
+    def snapshot(self) -> tuple[bytes, int]:
+        """The team's newest snapshot and the stream position it covers."""
+        reply = self._call("GET", "/v1/snapshot")
+        try:
+            return base64.b64decode(reply["snapshot"], validate=True), int(reply["position"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerReplyError(self.url, 200) from exc
+
     def pull_all(self, after: int, limit: int = 200) -> Iterator[PullPage]:
         """Pages until the stream is read; store each page's cursor only once its
         changesets are safely applied."""

@@ -12,6 +12,11 @@ Cursor rules (from the server's contract): the stored cursor moves only after th
 changesets were applied; a pull whose ``head`` is below the stored cursor means the server
 was restored from an older backup, so this laptop pushes all its changesets again and
 reads the stream from the start (what it already has is skipped, never applied twice).
+
+Compaction: the server deletes changesets that the team's snapshot covers and every
+active laptop has pulled. A laptop whose cursor lies below them (a new laptop) is told
+``snapshot_required``; it writes the team's snapshot into its store, where the folder
+engine starts (or rebases) from it, and reads the stream on from the snapshot's position.
 """
 
 from __future__ import annotations
@@ -22,9 +27,10 @@ from pathlib import Path
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.workspace import Workspace, write_meta
 from renodesk.security import keys
-from renodesk.sync.changeset import file_name
+from renodesk.sync import snapshot
+from renodesk.sync.changeset import ChangesetError, file_name
 from renodesk.sync.folder import DEVICE_NAME, TeamFolder, write_atomically
-from renodesk.sync.server_client import ServerClient
+from renodesk.sync.server_client import ServerClient, ServerRefused
 from renodesk.sync.team import Team
 
 #: The private folder (inside the workspace folder) of this laptop's changesets.
@@ -149,6 +155,26 @@ class ServerTransport:
         The cursor is not stored here: call :meth:`acknowledge` once they are applied.
         """
         cursor = self._meta_int(META_CURSOR)
+        try:
+            self._pull_from(cursor)
+        except ServerRefused as exc:
+            if exc.code != "snapshot_required":
+                raise
+            self._pull_from(self._fetch_snapshot())
+
+    def _fetch_snapshot(self) -> int:
+        """Write the team's snapshot into the store; the position it covers."""
+        blob, position = self.client.snapshot()
+        try:
+            maker = snapshot.read_header(blob).device
+        except ChangesetError as exc:
+            raise RenoDeskError("sync.server.bad_snapshot", reason=exc.reason) from exc
+        if not DEVICE_NAME.match(maker) or maker == self.ws.device_id:
+            raise RenoDeskError("sync.server.bad_snapshot", reason="bad_device")
+        write_atomically(self.local.snapshot_path(maker), blob)
+        return position
+
+    def _pull_from(self, cursor: int) -> None:
         first = True
         for page in self.client.pull_all(cursor):
             if first and page.head < cursor:

@@ -333,6 +333,27 @@ def _sync_server(ws: Workspace, local: teams.Team, account: ServerAccount, outco
         transport.acknowledge()
 
 
+def compact_server(ws: Workspace, store: keys.SecretStore | None,
+                   client_factory: ClientFactory = default_client) -> int:
+    """After a sync that went through: put this laptop's snapshot on the server, covering
+    the stream up to its cursor. The server then deletes the changesets that it covers
+    and every active laptop has pulled. Returns how many it deleted."""
+    from renodesk.core.workspace import read_meta, write_meta
+    from renodesk.sync import snapshot
+    from renodesk.sync.server_transport import META_CURSOR
+
+    team = current_team(ws, store)
+    account = load_account(ws, store)
+    if team is None or account is None:
+        raise RenoDeskError("sync.server.not_enrolled")
+    with ws.exclusive(), ws.engine.begin() as conn:
+        blob = snapshot.build(conn, team.key, team.team_id, ws.device_id, ws.clock)
+        position = int(read_meta(conn, META_CURSOR) or 0)
+        write_meta(conn, "hlc", ws.clock.last.pack())
+    with client_factory(account.url, account.token) as client:
+        return client.put_snapshot(blob, position)
+
+
 # --- what the sync page and ``renodesk server status`` show ---------------------------
 
 

@@ -1,0 +1,139 @@
+"""Server-side compaction: a laptop puts its snapshot on the server, which then deletes
+the changesets it covers that every active laptop has pulled; a new laptop starts from
+the snapshot; after an erasure no stored changeset holds the erased household."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fixtures.privacy_world import SENSITIVE, plant_household
+from sqlalchemy import select
+from sync_service_kit import join_server_only, live, new_laptop, quick_client, server_team, sync
+from synckit import make_household, state
+
+from renodesk.core import erasure
+from renodesk.server.db import Database, make_engine, upgrade
+from renodesk.server.models import Changeset, Device, Snapshot, Team
+from renodesk.sync import service, snapshot
+from renodesk.sync.changeset import decode_changeset
+
+
+@pytest.fixture(autouse=True)
+def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
+    from argon2 import PasswordHasher
+
+    from renodesk.server import security
+
+    monkeypatch.setattr(security, "_hasher",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def server_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+              ) -> Iterator[Database]:
+    if request.param == "postgres":
+        from pgcluster import PgCluster, find_bindir
+
+        bindir = find_bindir()
+        if bindir is None:
+            if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+                pytest.fail("PostgreSQL binaries not found", pytrace=False)
+            pytest.skip("PostgreSQL binaries not found")
+        cluster = PgCluster.start(bindir)
+        url = cluster.create_database()
+    else:
+        url = f"sqlite:///{tmp_path_factory.mktemp('server')}/server.sqlite"
+    engine = make_engine(url)
+    upgrade(engine)
+    db = Database(engine)
+    yield db
+    db.dispose()
+    if request.param == "postgres":
+        cluster.stop()
+
+
+def _compact(laptop) -> int:
+    return service.compact_server(laptop.ws, laptop.store, client_factory=quick_client)
+
+
+def _stream(db: Database, team: str) -> tuple[list[int], int, list[int]]:
+    """The team's stored positions, its pruned floor, and its active devices' cursors."""
+    with db.read() as session:
+        row = session.execute(select(Team.id, Team.pruned_to).where(Team.name == team)).one()
+        positions = list(session.scalars(select(Changeset.position).where(
+            Changeset.team_id == row.id).order_by(Changeset.position)))
+        pulled = list(session.scalars(select(Device.pulled_to).where(
+            Device.team_id == row.id, Device.revoked_at.is_(None))))
+    return positions, row.pruned_to, pulled
+
+
+def test_pruning_waits_for_every_laptop_and_a_new_one_starts_from_the_snapshot(
+        server_db: Database, tmp_path: Path) -> None:
+    team = server_team(server_db)
+    sanne, ahmet, joke = (new_laptop(tmp_path / n, n) for n in ("sanne", "ahmet", "joke"))
+    with live(server_db) as url:
+        join_server_only(sanne, team, url, "Sanne Bakker")
+        join_server_only(ahmet, team, url, "Ahmet Yilmaz")
+        first = make_household(sanne, notes="Eerste kennismaking.")
+        assert sync(sanne).ok and sync(ahmet).ok
+        ahmet.ws.update("household", first, {"notes": "Wil een rustige kamer."})
+        assert sync(ahmet).ok and sync(sanne).ok
+        # Ahmet has not pulled since his own push was applied: nothing of his may go yet
+        # beyond what he has pulled (he pulled from 0 and from position 1 only).
+        before, _, pulled = _stream(server_db, team.name)
+        _compact(sanne)
+        positions, floor, pulled = _stream(server_db, team.name)
+        assert floor == min(pulled) and positions == [p for p in before if p > floor]
+        assert sync(ahmet).ok and sync(sanne).ok
+        assert _compact(sanne) > 0
+        positions, floor, pulled = _stream(server_db, team.name)
+        assert floor == min(pulled) > 0 and all(p > floor for p in positions)
+        assert len(positions) < len(before)
+        # A new laptop starts from the snapshot and reads on from its position.
+        join_server_only(joke, team, url, "Joke de Wit")
+        outcome = sync(joke)
+        assert outcome.ok and outcome.report.bootstrapped
+        second = make_household(sanne, notes="Tweede bezoek.")
+        for laptop in (sanne, ahmet, joke):
+            assert sync(laptop).ok
+        assert {first, second} <= set(joke.rows("household"))
+        assert state(sanne) == state(ahmet) == state(joke)
+        # Joke had pulled nothing before he synced, so he held pruning back until now.
+        _compact(ahmet)
+        _positions, floor_after, pulled = _stream(server_db, team.name)
+        assert floor_after == min(pulled) >= floor
+
+
+def test_after_an_erasure_and_compaction_no_stored_changeset_holds_the_household(
+        server_db: Database, tmp_path: Path) -> None:
+    team = server_team(server_db)
+    sanne, ahmet = (new_laptop(tmp_path / n, n) for n in ("sanne", "ahmet"))
+    with live(server_db) as url:
+        join_server_only(sanne, team, url, "Sanne Bakker")
+        join_server_only(ahmet, team, url, "Ahmet Yilmaz")
+        planted = plant_household(sanne.ws)
+        assert sync(sanne).ok and sync(ahmet).ok
+        erasure.erase_household(sanne.ws, planted.household_id)
+        for laptop in (sanne, ahmet, ahmet, sanne):
+            assert sync(laptop).ok
+        key = service.current_team(sanne.ws, sanne.store).key  # type: ignore[union-attr]
+        assert "notes" in _held(server_db, team.name, key)  # the stream still carries it
+        assert _compact(sanne) > 0
+    assert _held(server_db, team.name, key) == []
+    with server_db.read() as session:
+        kept = session.scalars(select(Snapshot.blob).join(Team).where(
+            Team.name == team.name)).one()
+    _header, payload = snapshot.decode(key, kept, team.name)
+    assert [name for name, value in SENSITIVE.items() if value in str(payload["rows"])] == []
+
+
+def _held(db: Database, team: str, key: bytes) -> list[str]:
+    """Which planted values the team's stored changesets hold, decrypted."""
+    with db.read() as session:
+        blobs = list(session.scalars(select(Changeset.blob).join(Team).where(Team.name == team)))
+    plain = "".join(str([op.to_json() for op in decode_changeset(key, blob, team)[1]])
+                    for blob in blobs)
+    return [name for name, value in SENSITIVE.items() if value in plain]
