@@ -355,4 +355,15 @@
         <translation>Daarna kunt u het verslag niet meer wijzigen. Een aanvulling toevoegen kan wel. Nu definitief maken?</translation>
     </message>
 </context>
+<context>
+    <name>VisitReportForm</name>
+    <message>
+        <source>Agreement %1</source>
+        <translation>Afspraak %1</translation>
+    </message>
+    <message>
+        <source>Action %1</source>
+        <translation>Actie %1</translation>
+    </message>
+</context>
 </TS>

@@ -185,6 +185,29 @@ def test_the_visit_editor_warns_about_a_bsn_before_saving(
     assert workspace.get("visit", visit_id)["worries"].startswith("Zorgen over")
 
 
+def test_a_bsn_in_an_inline_agreement_is_warned_about_too(
+        qtbot: Any, context: PageContext, planted: Planted, workspace: Workspace) -> None:
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    from renodesk.ui.pages.visits import VisitsPage
+
+    visit_id = _open_visit(workspace, planted)
+    page = _shown(qtbot, VisitsPage(context), visit_id)
+    form = page.form
+    form.add_adjustment.click()
+    form.adjustment_table.setItem(0, form.A_DESCRIPTION,
+                                  QTableWidgetItem(f"Vergoeding naar BSN {BSN}"))
+    page.save()
+    assert page.warnings.isVisible() and "Agreement 1" in page.warnings.text.text()
+    with workspace.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM adjustment WHERE visit_id = ?",
+                                    (visit_id,)).scalar() == 0
+    page.warnings.save_anyway.click()
+    with workspace.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM adjustment WHERE visit_id = ?",
+                                    (visit_id,)).scalar() == 1
+
+
 # --- the shell ----------------------------------------------------------------------
 
 

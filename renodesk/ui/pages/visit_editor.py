@@ -236,6 +236,22 @@ class VisitReportForm(QWidget):
         finally:
             self.blockSignals(False)
 
+    def inline_texts(self) -> tuple[dict[str, str], dict[str, str]]:
+        """The free text typed in the inline agreements and actions, with a label each
+        (for the BSN/IBAN check before saving)."""
+        texts: dict[str, str] = {}
+        labels: dict[str, str] = {}
+        for number, row in enumerate(self.adjustment_table.rows(), start=1):
+            texts[f"adjustment.{number}"] = str(row[self.A_DESCRIPTION] or "")
+            labels[f"adjustment.{number}"] = self.tr("Agreement %1").replace("%1", str(number))
+        for number, row in enumerate(self.action_table.rows(), start=1):
+            for column, key in ((self.T_DESCRIPTION, "description"),
+                                (self.T_FOR_WHOM, "for_whom")):
+                texts[f"action.{number}.{key}"] = str(row[column] or "")
+                labels[f"action.{number}.{key}"] = self.tr("Action %1").replace(
+                    "%1", str(number))
+        return texts, labels
+
     def text_fields(self) -> dict[str, QLineEdit | QPlainTextEdit]:
         """The report's free-text fields that are in use, by field name."""
         fields: dict[str, QLineEdit | QPlainTextEdit] = {"attendees": self.attendees}

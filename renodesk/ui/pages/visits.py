@@ -490,7 +490,9 @@ class VisitsPage(Page):
             if self.plan_for:
                 self.plan()
             return
-        if not self.warnings.check("visit", self.form.text_fields(), self.form.labels):
+        cells, labels = self.form.inline_texts()
+        if not self.warnings.check("visit", self.form.text_fields(),
+                                   {**self.form.labels, **labels}, cells):
             return
         self.draft_timer.stop()
         report = self.form.report()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from renodesk.core.i18n import t
-from renodesk.core.privacy import TextWarning, check_free_text
+from renodesk.core.privacy import TextWarning, check_free_text, find_identifiers
 
 
 class SensitiveMarker(QLabel):
@@ -137,20 +137,25 @@ class IdentifierWarnings(QFrame):
         self.setVisible(False)
 
     def check(self, entity: str, fields: Mapping[str, TextField],
-              labels: Mapping[str, str]) -> bool:
+              labels: Mapping[str, str], cells: Mapping[str, str] | None = None) -> bool:
         """True when saving may go ahead: nothing found, or the coach confirmed exactly
-        this text. Otherwise the warnings are shown and the first finding selected."""
+        this text. Otherwise the warnings are shown and the first finding selected.
+        ``cells``: other texts saved along (a table's cells), by a name ``labels`` knows."""
         values = {name: _text(widget) for name, widget in fields.items()}
         warnings = check_free_text(entity, values)
-        if not warnings or values == self._accepted:
+        for name, text in (cells or {}).items():
+            warnings.extend(find_identifiers(text, name))
+        everything = {**values, **(cells or {})}
+        if not warnings or everything == self._accepted:
             self.clear()
             return True
-        self._shown = values
+        self._shown = everything
         self.show_warnings(warnings, labels)
         first = warnings[0]
-        _select(fields[first.field], first.start, first.end)
+        if first.field in fields:
+            _select(fields[first.field], first.start, first.end)
+            _scroll_to(fields[first.field])
         _scroll_to(self)
-        _scroll_to(fields[first.field])
         return False
 
     def show_warnings(self, warnings: Sequence[TextWarning], labels: Mapping[str, str]) -> None:
