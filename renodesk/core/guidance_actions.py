@@ -22,12 +22,11 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from renodesk.core.errors import RenoDeskError, ValidationError
-from renodesk.core.guidance import (
-    GuidanceEntry,
+from renodesk.core.guidance import GuidanceEntry, load_guidance
+from renodesk.core.guidance_schema import (
     GuidanceError,
     JsonSchema,
     Problem,
-    load_guidance,
     load_schema,
     validate_entry,
 )

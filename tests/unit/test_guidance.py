@@ -20,16 +20,14 @@ from renodesk.core.enums import (
 from renodesk.core.guidance import (
     THEME_VOCABULARIES,
     GuidanceEntry,
-    GuidanceError,
     for_profile,
     for_theme,
     load_guidance,
-    load_schema,
     load_shipped_entries,
     related,
     search,
-    validate_entry,
 )
+from renodesk.core.guidance_schema import GuidanceError, load_schema, validate_entry
 from renodesk.core.i18n import LANGUAGES
 from renodesk.paths import resources_dir
 
