@@ -16,14 +16,37 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, APP_NAME))
 
 
-def resources_dir() -> Path:
-    """The shipped resources folder (source tree, or a PyInstaller bundle)."""
+def shipped_dir() -> Path:
+    """The folder holding what ships beside the code: ``resources/``, ``database/`` and the
+    licence texts. A PyInstaller bundle, a source checkout (or editable install), or an
+    installed wheel (which carries them as ``renodesk/_shipped``, see setup.py)."""
     import sys
 
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
-        return Path(bundle) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(bundle)
+    package = Path(__file__).resolve().parent
+    checkout = package.parent
+    if (checkout / "resources").is_dir():
+        return checkout
+    return package / "_shipped"
+
+
+def resources_dir() -> Path:
+    """Icons, fonts, letter templates, guidance, translations."""
+    return shipped_dir() / "resources"
+
+
+def migrations_dir(kind: str) -> Path:
+    """The Alembic environment of ``kind``: "local" (the workspace) or "server"."""
+    return shipped_dir() / "database" / kind
+
+
+def licences_dir() -> Path:
+    """The licence texts: ``licenses/`` when installed, ``packaging/licenses`` in a checkout."""
+    root = shipped_dir()
+    installed = root / "licenses"
+    return installed if installed.is_dir() else root / "packaging" / "licenses"
 
 
 @dataclass(frozen=True)

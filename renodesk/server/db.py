@@ -18,6 +18,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 
+from renodesk import paths
+
 ENV_MIGRATIONS = "RENODESK_SERVER_MIGRATIONS"
 
 
@@ -93,7 +95,7 @@ def migrations_dir() -> Path:
     override = os.environ.get(ENV_MIGRATIONS)
     if override:
         return Path(override)
-    return Path(__file__).resolve().parents[2] / "database" / "server"
+    return paths.migrations_dir("server")
 
 
 def upgrade(engine: Engine) -> None:

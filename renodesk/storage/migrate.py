@@ -8,13 +8,13 @@ from pathlib import Path
 
 from sqlalchemy import Engine, inspect, text
 
-from renodesk.paths import resources_dir
+from renodesk.paths import migrations_dir
 
 HEAD_FILE = "head"
 
 
 def script_location() -> Path:
-    return resources_dir().parent / "database" / "local"
+    return migrations_dir("local")
 
 
 def _config(connection: object) -> object:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from importlib import metadata
-from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from renodesk import __version__
-from renodesk.paths import resources_dir
+from renodesk.paths import licences_dir
 
 
 @dataclass(frozen=True)
@@ -100,14 +99,6 @@ def sqlcipher_version() -> str:
     return str(row[0]) if row else ""
 
 
-def licences_folder() -> Path:
-    """The licence texts: ``licenses/`` in an installed bundle, packaging/licenses in a checkout."""
-    bundled = resources_dir().parent / "licenses"
-    if bundled.is_dir():
-        return bundled
-    return resources_dir().parent / "packaging" / "licenses"
-
-
 class AboutDialog(QDialog):
     """RenoDesk's version and licence, and a table of the bundled components."""
 
@@ -146,7 +137,7 @@ class AboutDialog(QDialog):
         notice = QLabel(self.tr(
             "The Qt libraries are separate files in the program folder; under the LGPL you "
             "may replace them with your own build. The full licence texts are in: %1")
-            .replace("%1", str(licences_folder())), self)
+            .replace("%1", str(licences_dir())), self)
         notice.setWordWrap(True)
         notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(notice)
@@ -158,7 +149,7 @@ class AboutDialog(QDialog):
         layout.addWidget(buttons)
 
     def _show_licences(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(licences_folder())))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(licences_dir())))
 
 
 class HelpMenu(QMenu):

@@ -14,11 +14,13 @@ from __future__ import annotations
 import logging
 import os
 import re
+import subprocess
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from renodesk.core import i18n as core_i18n
-from renodesk.paths import resources_dir
+from renodesk.paths import APP_NAME, resources_dir
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +47,31 @@ class PseudoTranslator(QTranslator):
         return False
 
 
+def compiled_translations(folder: Path, language: str) -> list[Path]:
+    """The .qm files of ``language``. A wheel built from the source distribution ships the
+    .ts files only: those are compiled once into the user's cache folder, per version."""
+    shipped = sorted(folder.glob(f"*_{language}.qm"))
+    sources = len(list(folder.glob(f"*_{language}.ts")))
+    if shipped or not sources:
+        return shipped
+    from platformdirs import user_cache_dir
+
+    from renodesk import __version__
+    from renodesk.ui import i18n_build
+
+    cache = Path(user_cache_dir(APP_NAME, APP_NAME)) / "i18n" / __version__
+    cached = sorted(cache.glob(f"*_{language}.qm"))
+    if len(cached) == sources:
+        return cached
+    cache.mkdir(parents=True, exist_ok=True)
+    try:
+        return i18n_build.release(folder, f"*_{language}.ts", cache)
+    except (OSError, subprocess.CalledProcessError, SystemExit):
+        log.warning("could not compile the %s translations; the window stays in English",
+                    language)
+        return []
+
+
 class Translations:
     """The translators installed in the application; switch with :meth:`use`."""
 
@@ -69,8 +96,7 @@ class Translations:
             return
         if language == "en":
             return  # English is the source language
-        folder = resources_dir() / "i18n"
-        for qm in sorted(folder.glob(f"*_{language}.qm")):
+        for qm in compiled_translations(resources_dir() / "i18n", language):
             translator = QTranslator(app)
             if translator.load(str(qm)):
                 self._install(app, translator)

@@ -36,12 +36,14 @@ def translations_dir() -> Path:
     return resources_dir() / "i18n"
 
 
-def release(folder: Path | None = None) -> list[Path]:
-    """Compile every .ts in ``folder`` to .qm; returns the .qm files written."""
+def release(folder: Path | None = None, pattern: str = "*.ts",
+            target: Path | None = None) -> list[Path]:
+    """Compile the .ts files in ``folder`` to .qm (beside them, or into ``target``);
+    returns the .qm files written."""
     folder = folder or translations_dir()
     written = []
-    for ts in sorted(folder.glob("*.ts")):
-        qm = ts.with_suffix(".qm")
+    for ts in sorted(folder.glob(pattern)):
+        qm = (target or folder) / f"{ts.stem}.qm"
         # Written beside and renamed over: a running app (or another test process) maps
         # the old .qm into memory, and rewriting that file in place crashes it (SIGBUS).
         fresh = qm.with_name(f".{qm.name}.{os.getpid()}.tmp")

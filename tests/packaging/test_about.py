@@ -9,7 +9,8 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from renodesk.ui.about import COMPONENTS, AboutDialog, component_version, licences_folder
+from renodesk.paths import licences_dir
+from renodesk.ui.about import COMPONENTS, AboutDialog, component_version
 
 
 def _cell(dialog: AboutDialog, row: int, column: int) -> str:
@@ -41,7 +42,7 @@ def test_every_installed_component_reports_its_version() -> None:
 
 
 def test_the_licence_texts_the_dialog_points_to_exist() -> None:
-    folder = licences_folder()
+    folder = licences_dir()
     assert (folder / "LGPL-3.0.txt").read_text("utf-8").startswith(
         "                   GNU LESSER GENERAL PUBLIC LICENSE")
     assert (folder / "GPL-3.0.txt").is_file()
