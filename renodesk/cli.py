@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import logging
 import pkgutil
 import sys
 from collections.abc import Sequence
 
 from renodesk import __version__
-from renodesk.core.errors import RenoDeskError
+from renodesk.core.errors import RenoDeskError, as_user_error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -56,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         print("renodesk: interrupted", file=sys.stderr)
+        return 1
+    except Exception as exc:
+        logging.getLogger("renodesk.cli").exception("command failed")
+        print(f"renodesk: {as_user_error(exc).message()}", file=sys.stderr)
         return 1
 
 

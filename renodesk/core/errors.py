@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+from datetime import datetime
 from typing import Any
 
 from renodesk.core.i18n import t
@@ -49,3 +51,35 @@ class WorkspaceError(RenoDeskError):
 
 class ConflictError(RenoDeskError):
     """The change is not allowed in the record's current state."""
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """``exc`` and what lies under it: chained causes and a DB-API error wrapped by SQLAlchemy."""
+    seen: list[BaseException] = []
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        current = todo.pop()
+        if current is None or any(current is known for known in seen):
+            continue
+        seen.append(current)
+        todo += [current.__cause__, current.__context__, getattr(current, "orig", None)]
+    return seen
+
+
+def as_user_error(exc: BaseException) -> RenoDeskError:
+    """What to tell a person about a failure that was not foreseen as a RenoDeskError.
+
+    Every write is one transaction, so a failure in the middle leaves nothing half-written;
+    the message says so, and never shows SQL or record contents (they can hold personal data).
+    """
+    if isinstance(exc, RenoDeskError):
+        return exc
+    causes = _causes(exc)
+    for cause in causes:
+        if (isinstance(cause, OSError) and cause.errno == errno.ENOSPC) \
+                or "disk is full" in str(cause).lower():
+            return RenoDeskError("error.disk_full")
+    for cause in causes:
+        if isinstance(cause, OSError) and cause.strerror:
+            return RenoDeskError("error.file_access", reason=cause.strerror)
+    return RenoDeskError("error.unexpected", when=datetime.now().strftime("%H:%M:%S"))

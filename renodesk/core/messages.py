@@ -138,6 +138,9 @@ CATALOG: dict[str, dict[str, str]] = {
     "enum.NeighbouringField.nuisance_cases": {"nl": 'Overlastzaken', "en": 'Nuisance cases'},
     "enum.NeighbouringField.corona": {"nl": 'Coronamaatregelen', "en": 'Corona measures'},
     # --- foundation: validation, workspace and CLI ---
+    "error.disk_full": {"nl": "De schijf is vol: er is niets opgeslagen en niets half geschreven. Maak ruimte vrij (bijvoorbeeld in Downloads of de prullenbak) en probeer het opnieuw.", "en": "The disk is full: nothing was saved and nothing was half-written. Free some space (for example in Downloads or the recycle bin) and try again."},
+    "error.file_access": {"nl": "RenoDesk kon een bestand niet lezen of schrijven ({reason}). Er is niets half opgeslagen. Controleer of de map bereikbaar is en probeer het opnieuw.", "en": "RenoDesk could not read or write a file ({reason}). Nothing was half-saved. Check that the folder can be reached and try again."},
+    "error.unexpected": {"nl": "Er ging iets mis (tijdstip {when}). Er is niets half opgeslagen. Probeer het opnieuw; blijft het gebeuren, meld dan het tijdstip aan uw beheerder: het logboek laat zien wat er gebeurde.", "en": "Something went wrong (at {when}). Nothing was half-saved. Try again; if it keeps happening, tell your administrator the time: the log shows what happened."},
     "validation.postcode": {"nl": "Postcode \"{value}\" klopt niet. Gebruik vier cijfers en twee letters, zoals 1234 AB.", "en": "Postcode \"{value}\" is not valid. Use four digits and two letters, like 1234 AB."},
     "validation.phone": {"nl": "Telefoonnummer \"{value}\" klopt niet. Gebruik tien cijfers, zoals 06-12345678.", "en": "Phone number \"{value}\" is not valid. Use ten digits, like 06-12345678."},
     "validation.email": {"nl": "E-mailadres \"{value}\" klopt niet.", "en": "E-mail address \"{value}\" is not valid."},

@@ -187,11 +187,11 @@ def _outcome(fn: Callable[[], Any]) -> tuple[Any, BaseException | None]:
     except Cancelled as exc:
         return None, exc
     except Exception as exc:
-        from renodesk.core.errors import RenoDeskError
+        from renodesk.core.errors import RenoDeskError, as_user_error
 
         if not isinstance(exc, RenoDeskError):
             log.exception("background work failed")
-        return None, exc
+        return None, as_user_error(exc)
 
 
 class ThreadRunner(Runner):

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from renodesk.core.errors import ValidationError
+from renodesk.core.errors import RenoDeskError, ValidationError
 from renodesk.ui.worker import Cancelled, InlineRunner, ThreadRunner
 
 
@@ -94,6 +94,7 @@ def test_work_before_the_workspace_is_open_fails_clearly():
     runner = InlineRunner()
     outcome: list = []
     runner.read(lambda ws: 1, lambda r, e: outcome.append(e))
-    assert isinstance(outcome[0], RuntimeError)
+    # the page shows a message a person can act on, the log keeps the trace
+    assert isinstance(outcome[0], RenoDeskError) and outcome[0].key == "error.unexpected"
     with pytest.raises(RuntimeError):
         runner.workspace  # noqa: B018
