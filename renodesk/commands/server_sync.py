@@ -6,11 +6,14 @@ import argparse
 import getpass
 import os
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from renodesk.commands._common import open_from, say
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.i18n import t
+
+if TYPE_CHECKING:
+    from renodesk.sync.server_client import Compaction
 
 ENV_SERVER_PASSWORD = "RENODESK_SERVER_PASSWORD"
 
@@ -94,3 +97,14 @@ def status_command(args: argparse.Namespace) -> int:
         _team, device = client.whoami()
     say("sync.cli.status_reachable", device=device)
     return 0
+
+
+def report_server_compaction(done: Compaction) -> None:
+    """What ``renodesk sync --compact`` did on the server, and whom it still waits for."""
+    say("sync.cli.server_compacted", count=done.pruned)
+    if done.waiting:
+        say("sync.cli.server_waiting")
+    for device in done.waiting:
+        seen = (device.last_seen_at.astimezone().strftime("%d-%m-%Y %H:%M")
+                if device.last_seen_at else t("sync.cli.never"))
+        say("sync.cli.server_waiting_device", name=device.name, user=device.user, seen=seen)

@@ -112,7 +112,9 @@ def sync_command(args: argparse.Namespace) -> int:
         run.compact()
         say("sync.cli.compacted", path=str(run.folder.snapshot_path(ws.device_id)))
     if args.compact and outcome.server:
-        say("sync.cli.server_compacted", count=compact_server(ws, store))
+        from renodesk.commands.server_sync import report_server_compaction
+
+        report_server_compaction(compact_server(ws, store))
     return 0
 
 

@@ -13,17 +13,18 @@ import logging
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from sqlalchemy import text
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from renodesk.server import schemas, store
+from renodesk.server import compaction, schemas, store
 from renodesk.server.db import Database
 from renodesk.server.errors import ApiError
 from renodesk.server.limits import BodySizeLimit
@@ -40,6 +41,8 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 class ServerConfig:
     max_request_bytes: int = 8 * 1024 * 1024
     max_pull_bytes: int = 4 * 1024 * 1024
+    #: A device not seen for this long no longer holds pruning back.
+    retention: timedelta = compaction.RETENTION
     clock: Callable[[], float] = time.monotonic
     sleep: Callable[[float], Awaitable[None]] = asyncio.sleep
     throttle: LoginThrottle = field(init=False)
@@ -207,7 +210,7 @@ def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
         """The team's changesets after position ``after``, oldest first."""
         if after > who.pulled_to:
             with db.write() as session:
-                store.record_pulled(session, who.device_pk, after)
+                compaction.record_pulled(session, who.device_pk, after)
         with db.read() as session:
             rows, head = store.changesets_after(
                 session, who.team_id, after, limit, cfg.max_pull_bytes
@@ -232,22 +235,70 @@ def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
             {"changesets": items, "cursor": cursor, "head": head, "more": cursor < head}
         )
 
-    @app.put("/v1/snapshot", response_model=schemas.SnapshotReply, responses=ERRORS)
-    def put_snapshot(body: schemas.SnapshotBody, who: Caller) -> schemas.SnapshotReply:
-        """Keep this device's snapshot of the stream up to ``position``; then delete the
-        changesets it covers that every active device has pulled."""
-        blob = _b64decode(body.snapshot)
-        with db.write() as session:
-            pruned = store.store_snapshot(session, who, blob, body.position)
-        return schemas.SnapshotReply(position=body.position, pruned=pruned)
-
-    @app.get("/v1/snapshot", response_model=schemas.SnapshotBody,
-             responses={**ERRORS, 404: ERRORS[400]})
-    def get_snapshot(who: Caller) -> schemas.SnapshotBody:
-        """The team's newest snapshot: pull on from its ``position``."""
-        with db.read() as session:
-            kept = store.team_snapshot(session, who.team_id)
-            return schemas.SnapshotBody(snapshot=base64.b64encode(kept.blob).decode("ascii"),
-                                        position=kept.position)
-
+    add_snapshot_routes(app, db, cfg)
     return app
+
+
+_OCTETS = {"content": {"application/octet-stream": {"schema": {"type": "string",
+                                                             "format": "binary"}}}}
+
+
+def add_snapshot_routes(app: FastAPI, db: Database, cfg: ServerConfig) -> None:
+    """The team's snapshot, uploaded and downloaded in parts (see ``server.compaction``)."""
+
+    @app.get("/v1/snapshot", response_model=schemas.SnapshotInfo,
+             responses={**ERRORS, 404: ERRORS[400]})
+    def get_snapshot(who: Caller) -> schemas.SnapshotInfo:
+        """The team's newest snapshot: which parts to fetch, and the position to pull on
+        from."""
+        with db.read() as session:
+            kept = compaction.team_snapshot(session, who.team_id)
+            return schemas.SnapshotInfo(upload=kept.upload, position=kept.position,
+                                        size=kept.size, parts=kept.parts,
+                                        received_at=store.aware(kept.received_at))
+
+    @app.get("/v1/snapshot/{upload}/parts/{number}", response_class=Response,
+             responses={**ERRORS, 404: ERRORS[400], 200: _OCTETS})
+    def get_snapshot_part(upload: str, number: Annotated[int, Path(ge=0, le=2**31)],
+                          who: Caller) -> Response:
+        """One part of the team's snapshot, as uploaded."""
+        with db.read() as session:
+            blob = compaction.snapshot_part(session, who.team_id, upload, number)
+        return Response(blob, media_type="application/octet-stream")
+
+    @app.get("/v1/snapshot/uploads/{upload}", response_model=schemas.UploadState,
+             responses=ERRORS)
+    def get_upload(upload: str, who: Caller) -> schemas.UploadState:
+        """Which parts of this device's upload arrived (to resume a broken upload)."""
+        with db.read() as session:
+            return schemas.UploadState(received=compaction.received_parts(session, who, upload))
+
+    @app.put("/v1/snapshot/uploads/{upload}/parts/{number}", response_model=schemas.UploadState,
+             responses=ERRORS, openapi_extra={"requestBody": {"required": True, **_OCTETS}})
+    async def put_upload_part(upload: str, number: Annotated[int, Path(ge=0, le=2**31)],
+                              request: Request, who: Caller) -> schemas.UploadState:
+        """Keep one part of this device's snapshot upload (again: replaced)."""
+        blob = await request.body()
+
+        def keep() -> list[int]:
+            with db.write() as session:
+                compaction.store_part(session, who, upload, number, blob)
+                return compaction.received_parts(session, who, upload)
+
+        return schemas.UploadState(received=await run_in_threadpool(keep))
+
+    @app.post("/v1/snapshot/uploads/{upload}/commit", response_model=schemas.SnapshotReply,
+              responses=ERRORS)
+    def commit_upload(upload: str, body: schemas.SnapshotCommit,
+                      who: Caller) -> schemas.SnapshotReply:
+        """Make this device's complete upload the team's snapshot of the stream up to
+        ``position`` (all or nothing); then delete the changesets it covers that every
+        active device has pulled."""
+        with db.write() as session:
+            done = compaction.commit_snapshot(session, who, upload, body.position, body.parts,
+                                              body.size, cfg.retention)
+        return schemas.SnapshotReply(
+            position=done.position, pruned=done.pruned, pruned_to=done.pruned_to,
+            waiting=[schemas.WaitingDevice(device_id=w.device_id, name=w.name, user=w.user,
+                                           last_seen_at=w.last_seen_at, pulled_to=w.pulled_to)
+                     for w in done.waiting])

@@ -121,12 +121,29 @@ class Changeset(Base):
 
 class Snapshot(Base):
     """A team's newest encrypted snapshot (opaque here): the team's state up to
-    ``position``, from which a device behind the pruned part of the stream starts."""
+    ``position``, from which a device behind the pruned part of the stream starts.
+    Its bytes are the ``SnapshotPart`` rows of upload ``upload`` (the SHA-256 of the
+    whole snapshot), so no request ever carries or builds the snapshot in one piece."""
 
     __tablename__ = "snapshots"
 
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), primary_key=True)
     position: Mapped[int] = mapped_column(BigInteger)
     device_id: Mapped[str] = mapped_column(String(64))
-    blob: Mapped[bytes] = mapped_column(LargeBinary)
+    upload: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    parts: Mapped[int] = mapped_column(Integer)
     received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class SnapshotPart(Base):
+    """One part of a snapshot upload: of the team's snapshot once committed, else of a
+    device's upload in progress (at most one per device; a new upload replaces it)."""
+
+    __tablename__ = "snapshot_parts"
+
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id"), primary_key=True)
+    upload: Mapped[str] = mapped_column(String(64), primary_key=True)
+    number: Mapped[int] = mapped_column(Integer, primary_key=True)
+    device_id: Mapped[str] = mapped_column(String(64))
+    blob: Mapped[bytes] = mapped_column(LargeBinary)

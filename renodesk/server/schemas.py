@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from pydantic import BaseModel, Field
 
 #: Most changesets one push may carry.
@@ -94,14 +96,39 @@ class TeamKey(BaseModel):
     )
 
 
-class SnapshotBody(BaseModel):
-    snapshot: str = Field(description="The team's snapshot, base64-encoded as the desktop "
-                          "wrote it. The server cannot read it.")
-    position: int = Field(ge=0, le=2**62, description="The stream position it covers: "
-                          "its maker had applied every changeset up to here.")
+class SnapshotInfo(BaseModel):
+    upload: str = Field(description="The snapshot's SHA-256 (hex): fetch its parts under it.")
+    position: int = Field(description="The stream position it covers: its maker had applied "
+                          "every changeset up to here; pull on from here.")
+    size: int = Field(description="Its size in bytes, all parts together.")
+    parts: int = Field(description="How many parts: 0 .. parts-1.")
+    received_at: datetime
+
+
+class UploadState(BaseModel):
+    received: list[int] = Field(description="The parts of this upload the server has.")
+
+
+class SnapshotCommit(BaseModel):
+    position: int = Field(ge=0, le=2**62, description="The stream position the snapshot "
+                          "covers: its maker had applied every changeset up to here.")
+    parts: int = Field(ge=1, le=1024)
+    size: int = Field(ge=1, le=2**42)
+
+
+class WaitingDevice(BaseModel):
+    device_id: str
+    name: str
+    user: str
+    last_seen_at: datetime | None
+    pulled_to: int
 
 
 class SnapshotReply(BaseModel):
-    position: int
+    position: int = Field(description="The position the team's snapshot covers now.")
     pruned: int = Field(description="Changesets deleted because the snapshot covers them "
                         "and every active device has pulled them.")
+    pruned_to: int = Field(description="The team's changesets up to here are deleted.")
+    waiting: list[WaitingDevice] = Field(description="Active devices (seen within the "
+                                         "retention window) that have not pulled up to the "
+                                         "snapshot yet: they hold pruning back.")

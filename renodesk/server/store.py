@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from renodesk.server import security
 from renodesk.server.errors import ApiError
-from renodesk.server.models import Changeset, Device, EnrolmentCode, Snapshot, Team, User
+from renodesk.server.models import Changeset, Device, EnrolmentCode, Team, User
 from renodesk.sync.changeset import ChangesetError, ChangesetHeader, blob_hash, read_header
 
 #: Team and device ids: what the desktop writes into its changeset headers.
@@ -48,7 +48,7 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(moment: datetime) -> datetime:
+def aware(moment: datetime) -> datetime:
     """SQLite hands back naive datetimes; they were stored as UTC."""
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
@@ -154,7 +154,7 @@ def enrol_device(
         or user is None
         or not password_ok
         or enrolment.used_at is not None
-        or _aware(enrolment.expires_at) <= now
+        or aware(enrolment.expires_at) <= now
     ):
         raise ApiError(401, "enrolment_refused")
     # Claim the code; a concurrent enrolment with the same code finds it used.
@@ -217,9 +217,9 @@ def list_devices(session: Session, team_name: str) -> list[DeviceListing]:
             device_id=d.device_id,
             name=d.name,
             user=user_name,
-            enrolled_at=_aware(d.enrolled_at),
-            last_seen_at=_aware(d.last_seen_at) if d.last_seen_at else None,
-            revoked_at=_aware(d.revoked_at) if d.revoked_at else None,
+            enrolled_at=aware(d.enrolled_at),
+            last_seen_at=aware(d.last_seen_at) if d.last_seen_at else None,
+            revoked_at=aware(d.revoked_at) if d.revoked_at else None,
         )
         for d, user_name in rows
     ]
@@ -259,7 +259,7 @@ def authenticate(session: Session, token: str) -> Caller:
     device, team_name = row[0], row[1]
     if device.revoked_at is not None:
         raise ApiError(403, "device_revoked")
-    seen = _aware(device.last_seen_at) if device.last_seen_at else None
+    seen = aware(device.last_seen_at) if device.last_seen_at else None
     return Caller(
         device_pk=device.id,
         device_id=device.device_id,
@@ -433,61 +433,3 @@ def changesets_after(
     )
     head = session.scalar(select(Team.next_position).where(Team.id == team_id))
     return rows, (head or 1) - 1
-
-
-# --- compaction -------------------------------------------------------------------
-#
-# A laptop that compacts uploads its encrypted snapshot with the position up to which
-# it had applied the stream. The changesets up to the lowest of that position and what
-# every active (unrevoked) device has pulled are then deleted: nobody still needs them,
-# and a device that reads from below that point (a new laptop) starts from the snapshot.
-
-
-def record_pulled(session: Session, device_pk: int, after: int) -> None:
-    """A pull from ``after`` says the device applied everything up to it."""
-    session.execute(
-        update(Device).where(Device.id == device_pk, Device.pulled_to < after)
-        .values(pulled_to=after)
-    )
-
-
-def store_snapshot(session: Session, caller: Caller, blob: bytes, position: int) -> int:
-    """Keep the caller's snapshot of the stream up to ``position`` (unless the team has
-    a newer one), then prune. Returns how many changesets were deleted."""
-    team = session.scalars(select(Team).where(Team.id == caller.team_id).with_for_update()).one()
-    if position > team.next_position - 1:
-        raise ApiError(400, "bad_snapshot_position", position=position)
-    if position < team.pruned_to:
-        raise ApiError(409, "snapshot_required", position=team.pruned_to)
-    record_pulled(session, caller.device_pk, position)
-    kept = session.get(Snapshot, team.id)
-    if kept is None:
-        session.add(Snapshot(team_id=team.id, position=position, device_id=caller.device_id,
-                             blob=blob, received_at=utcnow()))
-    elif position >= kept.position:
-        kept.position, kept.device_id, kept.blob = position, caller.device_id, blob
-        kept.received_at = utcnow()
-    session.flush()
-    covered = max(position, kept.position) if kept is not None else position
-    slowest = session.scalar(
-        select(func.min(Device.pulled_to)).where(
-            Device.team_id == team.id, Device.revoked_at.is_(None)
-        )
-    )
-    floor = min(covered, slowest or 0)
-    if floor <= team.pruned_to:
-        return 0
-    gone = session.execute(
-        delete(Changeset).where(Changeset.team_id == team.id, Changeset.position <= floor)
-    )
-    team.pruned_to = floor
-    session.flush()
-    return int(gone.rowcount)  # type: ignore[attr-defined]
-
-
-def team_snapshot(session: Session, team_id: int) -> Snapshot:
-    """The team's newest snapshot; refused when there is none."""
-    kept = session.get(Snapshot, team_id)
-    if kept is None:
-        raise ApiError(404, "no_snapshot")
-    return kept

@@ -10,10 +10,12 @@ in. Network trouble is retried with back-off; what is left is raised as
 from __future__ import annotations
 
 import base64
+import hashlib
 import random
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
@@ -25,6 +27,10 @@ if TYPE_CHECKING:
 #: Mirrors the server's limits (renodesk.server.schemas), which the desktop does not import.
 MAX_BATCH = 200
 MAX_BATCH_BYTES = 4 * 1024 * 1024
+#: A snapshot travels in parts of this size (the server's ``compaction.MAX_PART_BYTES``).
+SNAPSHOT_PART_BYTES = 4 * 1024 * 1024
+#: Rounds of sending what is missing before a snapshot upload or download gives up.
+UPLOAD_ROUNDS = 3
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1"}
 RETRY_STATUSES = {429, 502, 503, 504}
 
@@ -73,6 +79,50 @@ class PulledChangeset:
     device_id: str
     seq: int
     blob: bytes
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    """The team's snapshot on the server: its SHA-256, the position it covers, its size."""
+
+    upload: str
+    position: int
+    size: int
+    parts: int
+    received_at: datetime
+
+
+@dataclass(frozen=True)
+class WaitingDevice:
+    """A laptop that holds pruning back: it has not fetched up to the snapshot yet."""
+
+    device_id: str
+    name: str
+    user: str
+    last_seen_at: datetime | None
+
+
+@dataclass(frozen=True)
+class Compaction:
+    """What putting a snapshot on the server did."""
+
+    position: int
+    pruned: int
+    pruned_to: int
+    waiting: list[WaitingDevice]
+
+
+def _compaction(url: str, reply: dict[str, Any]) -> Compaction:
+    try:
+        return Compaction(
+            position=int(reply["position"]), pruned=int(reply["pruned"]),
+            pruned_to=int(reply["pruned_to"]),
+            waiting=[WaitingDevice(str(w["device_id"]), str(w["name"]), str(w["user"]),
+                                   datetime.fromisoformat(w["last_seen_at"])
+                                   if w["last_seen_at"] else None)
+                     for w in reply["waiting"]])
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ServerReplyError(url, 200) from exc
 
 
 @dataclass(frozen=True)
@@ -215,19 +265,72 @@ class ServerClient:
         except (KeyError, TypeError, ValueError) as exc:
             raise ServerReplyError(self.url, 200) from exc
 
-    def put_snapshot(self, blob: bytes, position: int) -> int:
-        """Keep the team's snapshot of the stream up to ``position`` on the server; it
-        then deletes the changesets nobody needs any more. Returns how many went."""
-        body = {"snapshot": base64.b64encode(blob).decode("ascii"), "position": position}
-        return int(self._call("PUT", "/v1/snapshot", json=body)["pruned"])
+    def snapshot_info(self) -> SnapshotInfo | None:
+        """The team's newest snapshot on the server, or None when it has none yet."""
+        try:
+            return self._snapshot_info()
+        except ServerRefused as exc:
+            if exc.status == 404 and exc.code == "no_snapshot":
+                return None
+            raise
 
-    def snapshot(self) -> tuple[bytes, int]:
-        """The team's newest snapshot and the stream position it covers."""
+    def _snapshot_info(self) -> SnapshotInfo:
         reply = self._call("GET", "/v1/snapshot")
         try:
-            return base64.b64decode(reply["snapshot"], validate=True), int(reply["position"])
+            return SnapshotInfo(upload=str(reply["upload"]), position=int(reply["position"]),
+                                size=int(reply["size"]), parts=int(reply["parts"]),
+                                received_at=datetime.fromisoformat(reply["received_at"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise ServerReplyError(self.url, 200) from exc
+
+    def put_snapshot(self, blob: bytes, position: int) -> Compaction:
+        """Keep the team's snapshot of the stream up to ``position`` on the server, in
+        parts; it then deletes the changesets nobody needs any more.
+
+        Parts that did not arrive are sent again (the server says which it has), and the
+        snapshot only counts once every part is there: a broken upload leaves the team's
+        previous snapshot in place."""
+        upload = hashlib.sha256(blob).hexdigest()
+        parts = [blob[at:at + SNAPSHOT_PART_BYTES]
+                 for at in range(0, len(blob), SNAPSHOT_PART_BYTES)]
+        base = f"/v1/snapshot/uploads/{upload}"
+        rounds = 1
+        while True:
+            try:
+                received = set(self._call("GET", base)["received"])
+                for number, part in enumerate(parts):
+                    if number not in received:
+                        self._call("PUT", f"{base}/parts/{number}", content=part,
+                                   headers={"Content-Type": "application/octet-stream"})
+                reply = self._call("POST", f"{base}/commit",
+                                   json={"position": position, "parts": len(parts),
+                                         "size": len(blob)})
+                return _compaction(self.url, reply)
+            except (ServerUnreachable, ServerRefused) as exc:
+                resumable = (isinstance(exc, ServerUnreachable)
+                             or exc.code == "snapshot_incomplete")
+                if not resumable or rounds == UPLOAD_ROUNDS:
+                    raise
+                rounds += 1
+
+    def snapshot(self) -> tuple[bytes, int]:
+        """The team's newest snapshot and the stream position it covers, fetched part by
+        part (from the start again when a newer one replaces it meanwhile)."""
+        rounds = 1
+        while True:
+            info = self._snapshot_info()
+            blob = bytearray()
+            try:
+                for number in range(info.parts):
+                    blob += self._octets(f"/v1/snapshot/{info.upload}/parts/{number}")
+            except ServerRefused as exc:
+                if exc.code != "snapshot_replaced" or rounds == UPLOAD_ROUNDS:
+                    raise
+                rounds += 1
+                continue
+            if len(blob) != info.size or hashlib.sha256(blob).hexdigest() != info.upload:
+                raise ServerReplyError(self.url, 200)
+            return bytes(blob), info.position
 
     def pull_all(self, after: int, limit: int = 200) -> Iterator[PullPage]:
         """Pages until the stream is read; store each page's cursor only once its
@@ -241,16 +344,24 @@ class ServerClient:
 
     # --- plumbing ----------------------------------------------------------------
 
-    def _call(
-        self,
-        method: str,
-        path: str,
-        *,
-        auth: bool = True,
-        idempotent: bool = True,
-        **kwargs: Any,
-    ) -> dict[str, Any]:
-        headers = {"Authorization": f"Bearer {self.token}"} if auth and self.token else {}
+    def _call(self, method: str, path: str, *, auth: bool = True, idempotent: bool = True,
+              **kwargs: Any) -> dict[str, Any]:
+        return self._decode(self._send(method, path, auth=auth, idempotent=idempotent,
+                                       **kwargs))
+
+    def _octets(self, path: str) -> bytes:
+        """A binary reply (a snapshot part); refusals are raised as usual."""
+        response = self._send("GET", path)
+        if response.is_success:
+            return response.content
+        self._decode(response)
+        raise ServerReplyError(self.url, response.status_code)
+
+    def _send(self, method: str, path: str, *, auth: bool = True, idempotent: bool = True,
+              headers: dict[str, str] | None = None, **kwargs: Any) -> httpx.Response:
+        headers = dict(headers or {})
+        if auth and self.token:
+            headers["Authorization"] = f"Bearer {self.token}"
         import httpx
 
         attempt = 0
@@ -269,7 +380,7 @@ class ServerClient:
                 self._sleep(self._delay(attempt, response.headers.get("Retry-After")))
                 attempt += 1
                 continue
-            return self._decode(response)
+            return response
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:
         if retry_after and retry_after.isdigit():

@@ -35,7 +35,8 @@ from renodesk.security import keys
 from renodesk.sync import team as teams
 from renodesk.sync.engine import DEFAULT_DELETE_LIMIT, LAST_SYNC_META, Progress, SyncReport, SyncRun
 from renodesk.sync.folder import TeamFolder
-from renodesk.sync.server_client import Enrolment, ServerClient
+from renodesk.sync.server_client import Compaction, Enrolment, ServerClient
+from renodesk.sync.server_compaction import compact_server_if_due, put_snapshot
 from renodesk.sync.server_transport import (
     ServerAccount,
     ServerTransport,
@@ -102,10 +103,55 @@ def create_folder_team(ws: Workspace, store: keys.SecretStore | None, folder: Pa
 
 def join_folder_team(ws: Workspace, store: keys.SecretStore | None, folder: Path,
                      passphrase: str, name: str | None = None) -> teams.Team:
-    """Join the team in a shared folder with its passphrase."""
+    """Join the team in a shared folder with its passphrase; for a laptop already in it,
+    take up the key that replaced its own (see ``rotation.take_up``)."""
+    from renodesk.sync import rotation
+
+    try:
+        before = current_team(ws, store)
+    except RenoDeskError:
+        before = None  # its key is gone from this laptop: joining again brings it back
     team = teams.join_team(ws, store, folder, passphrase, name)
     _seed_store(ws, team)
+    if before is not None and before.order != team.order:
+        rotation.take_up(ws, team, [TeamFolder(store_root(ws), team.slug),
+                                    TeamFolder(team.folder, team.slug)])
     return team
+
+
+def take_up_new_key(ws: Workspace, store: keys.SecretStore | None,
+                    passphrase: str) -> teams.Team:
+    """The team key was replaced on another laptop: join the same folder again with the
+    new team passphrase."""
+    team = current_team(ws, store)
+    if team is None:
+        raise RenoDeskError("sync.error.no_team")
+    if shared_folder(ws, team) is None:
+        raise RenoDeskError("sync.error.rotate_needs_folder")
+    return join_folder_team(ws, store, team.folder, passphrase, team.slug)
+
+
+def rotate_team_key(ws: Workspace, store: keys.SecretStore | None, passphrase: str,
+                    revoke: list[str] | None = None) -> teams.Team:
+    """Replace the team key after a lost laptop (``rotation``): sync first, so the new
+    key's record holds everything the team sent until now; ``revoke``: device ids (or
+    their first characters) taken out of the team."""
+    from renodesk.sync import rotation
+
+    team = current_team(ws, store)
+    if team is None:
+        raise RenoDeskError("sync.error.no_team")
+    if shared_folder(ws, team) is None:
+        raise RenoDeskError("sync.error.rotate_needs_folder")
+    if load_account(ws, store) is not None:
+        raise RenoDeskError("sync.error.rotate_with_server")
+    chosen = rotation.resolve_devices(rotation.team_devices(ws, team), revoke or [])
+    if len(passphrase) < keys.MIN_PASSPHRASE:
+        raise RenoDeskError("sync.error.team_passphrase_short", minimum=keys.MIN_PASSPHRASE)
+    outcome = sync_now(ws, store)
+    if not outcome.ok:
+        raise outcome.problems[0]
+    return rotation.rotate(ws, store, current_team(ws, store) or team, passphrase, chosen)
 
 
 def current_team(ws: Workspace, store: keys.SecretStore | None) -> teams.Team | None:
@@ -221,6 +267,8 @@ class SyncOutcome:
     pulled: int = 0
     #: The database file was rewritten because an erasure arrived (or was left half done).
     compacted: bool = False
+    #: The team's snapshot was renewed on the server after this sync (it was due).
+    server_compaction: Compaction | None = None
     problems: list[RenoDeskError] = field(default_factory=list)
 
     @property
@@ -296,7 +344,7 @@ def _sync_folder(ws: Workspace, local: teams.Team, shared: teams.Team, outcome: 
                  options: dict[str, Any]) -> None:
     try:
         folder = TeamFolder(shared.folder, shared.slug)
-        folder.check(shared.team_id)
+        folder.check(shared)
         copied = int(ws.meta(META_FOLDER_COPIED) or 0)
         source = TeamFolder(local.folder, local.slug)
         for seq, path in own_changesets(source, ws.device_id, copied):
@@ -310,48 +358,55 @@ def _sync_folder(ws: Workspace, local: teams.Team, shared: teams.Team, outcome: 
 
 def _sync_server(ws: Workspace, local: teams.Team, account: ServerAccount, outcome: SyncOutcome,
                  options: dict[str, Any], client_factory: ClientFactory) -> None:
-    transport: ServerTransport | None = None
-    failed = False
     try:
-        with client_factory(account.url, account.token) as client:
-            transport = ServerTransport(ws, local, client)
-            transport.push()
-            transport.pull()
+        client = client_factory(account.url, account.token)
     except RenoDeskError as exc:
         outcome.problems.append(exc)
-        failed = True
-    if transport is None:
         return
-    outcome.pushed += transport.exchange.pushed
-    outcome.pulled += transport.exchange.pulled
-    if failed and not transport.exchange.pulled:
-        return
-    # Apply what arrived (also after a broken pull: it is safely in the store).
-    applied = SyncRun(ws, local, send=False, **options).run()
-    outcome.add(applied)
-    if not failed and applied.stopped is None:
+    with client:
+        transport = ServerTransport(ws, local, client)
+        failed = False
+        try:
+            # Push before pull: a laptop back after a long time away, whose cursor lies
+            # below the pruned part, bootstraps from the snapshot only once what it typed
+            # meanwhile is on the server (and the rebase keeps it here too).
+            transport.push()
+            transport.pull()
+        except RenoDeskError as exc:
+            outcome.problems.append(exc)
+            failed = True
+        outcome.pushed += transport.exchange.pushed
+        outcome.pulled += transport.exchange.pulled
+        if failed and not transport.exchange.pulled:
+            return
+        # Apply what arrived (also after a broken pull: it is safely in the store).
+        applied = SyncRun(ws, local, send=False, **options).run()
+        outcome.add(applied)
+        if failed or applied.stopped is not None:
+            return
         transport.acknowledge()
+        try:
+            outcome.server_compaction = compact_server_if_due(ws, local, client,
+                                                              transport.exchange.cursor)
+        except RenoDeskError as exc:
+            # Housekeeping: the sync itself went well; tried again on a later day.
+            log.warning("server compaction after sync failed: %s", exc.key)
+
+
+# --- server compaction (automatic: see ``server_compaction``) ----------------------------
 
 
 def compact_server(ws: Workspace, store: keys.SecretStore | None,
-                   client_factory: ClientFactory = default_client) -> int:
+                   client_factory: ClientFactory = default_client) -> Compaction:
     """After a sync that went through: put this laptop's snapshot on the server, covering
     the stream up to its cursor. The server then deletes the changesets that it covers
-    and every active laptop has pulled. Returns how many it deleted."""
-    from renodesk.core.workspace import read_meta, write_meta
-    from renodesk.sync import snapshot
-    from renodesk.sync.server_transport import META_CURSOR
-
+    and every active laptop has pulled, and says which laptops it still waits for."""
     team = current_team(ws, store)
     account = load_account(ws, store)
     if team is None or account is None:
         raise RenoDeskError("sync.server.not_enrolled")
-    with ws.exclusive(), ws.engine.begin() as conn:
-        blob = snapshot.build(conn, team.key, team.team_id, ws.device_id, ws.clock)
-        position = int(read_meta(conn, META_CURSOR) or 0)
-        write_meta(conn, "hlc", ws.clock.last.pack())
     with client_factory(account.url, account.token) as client:
-        return client.put_snapshot(blob, position)
+        return put_snapshot(ws, team, client)
 
 
 # --- what the sync page and ``renodesk server status`` show ---------------------------
