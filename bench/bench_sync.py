@@ -38,7 +38,7 @@ def raw_insert_baseline(source_engine: object, target: Path,
     from renodesk.storage.models import SYNCED_MODELS
     from renodesk.storage.models import table as table_for
     from renodesk.storage.search import fold
-    from renodesk.sync.merge import dependency_rank
+    from renodesk.sync.synced_tables import dependency_rank
 
     order = sorted(SYNCED_MODELS, key=lambda n: dependency_rank()[n])
     rows: dict[str, list[tuple[object, ...]]] = {}

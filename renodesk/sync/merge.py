@@ -23,29 +23,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from datetime import datetime
-from functools import cache
 from typing import Any
 
-from sqlalchemy import Column, Connection, Table, and_, delete, insert, select, update
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import Connection, Table, and_, delete, select, update
 
 from renodesk.core import erasure
 from renodesk.core.workspace import read_meta, write_meta
 from renodesk.storage import bulk, codec, oplog
-from renodesk.storage.models import (
-    SYNCED_MODELS,
-    SyncConflict,
-    SyncFieldClock,
-    SyncOperation,
-    SyncTombstone,
-    new_id,
-)
+from renodesk.storage.models import SyncFieldClock, SyncOperation
 from renodesk.storage.models import table as table_for
 from renodesk.sync import conflicts, unique
 from renodesk.sync.clock import ClockDriftError, Hlc, HybridClock
+from renodesk.sync.merge_writes import MergeResult, MergeWriter
 from renodesk.sync.operation import Operation
+from renodesk.sync.synced_tables import (
+    children_of,
+    dependency_rank,
+    is_free_text,
+    static_default,
+    synced_table,
+    unique_groups,
+)
 
 APPLIED = "applied"
 HELD = "held"
@@ -54,103 +52,16 @@ HELD_META = "sync_held"
 
 _ops = table_for(SyncOperation)
 _clocks = table_for(SyncFieldClock)
-_tombs = table_for(SyncTombstone)
-_conflicts = table_for(SyncConflict)
 _OP_COLUMNS = ["op_id", "device_id", "device_seq", "hlc", "entity", "row_id", "field",
                "value_json", "base_hlc", "local", "state", "sent_in"]
 
 
-@dataclass
-class MergeResult:
-    """What one batch of remote operations did to this workspace."""
-
-    applied: int = 0
-    duplicates: int = 0
-    held: int = 0
-    conflicts: int = 0
-    deleted: int = 0
-    touched: set[tuple[str, str]] = field(default_factory=set)
-
-    def add(self, other: MergeResult) -> None:
-        self.applied += other.applied
-        self.duplicates += other.duplicates
-        self.held += other.held
-        self.conflicts += other.conflicts
-        self.deleted += other.deleted
-        self.touched |= other.touched
-
-
-def synced_table(entity: str) -> Table | None:
-    model = SYNCED_MODELS.get(entity)
-    return None if model is None else table_for(model)
-
-
-@cache
-def dependency_rank() -> dict[str, int]:
-    """Synced tables ordered so that every parent comes before its children."""
-    rank: dict[str, int] = {}
-
-    def visit(name: str, path: frozenset[str]) -> int:
-        if name in rank:
-            return rank[name]
-        table = synced_table(name)
-        parents = [] if table is None else [
-            fk.column.table.name for col in table.c for fk in col.foreign_keys
-            if fk.column.table.name != name and fk.column.table.name not in path]
-        rank[name] = 1 + max((visit(p, path | {name}) for p in parents), default=-1)
-        return rank[name]
-
-    for name in SYNCED_MODELS:
-        visit(name, frozenset())
-    return rank
-
-
-@cache
-def children_of(entity: str) -> tuple[tuple[str, str, bool], ...]:
-    """(child table, column, nullable) for every foreign key pointing at ``entity``."""
-    found = []
-    for name in SYNCED_MODELS:
-        table = synced_table(name)
-        assert table is not None
-        for col in table.c:
-            if any(fk.column.table.name == entity for fk in col.foreign_keys):
-                found.append((name, col.name, bool(col.nullable)))
-    return tuple(found)
-
-
-def _parent_of(col: Column[Any]) -> str | None:
-    for fk in col.foreign_keys:
-        return str(fk.column.table.name)
-    return None
-
-
-def unique_groups(table: Table) -> list[tuple[str, ...]]:
-    from sqlalchemy import UniqueConstraint
-
-    groups: list[tuple[str, ...]] = [(col.name,) for col in table.c if col.unique]
-    groups += [tuple(c.name for c in con.columns) for con in table.constraints
-               if isinstance(con, UniqueConstraint)]
-    return list(dict.fromkeys(groups))
-
-
-def _static_default(col: Column[Any]) -> Any:
-    arg = getattr(col.default, "arg", None)
-    return None if callable(arg) else arg
-
-
-def is_free_text(table: Table, name: str) -> bool:
-    return bool(table.c[name].info.get("free_text"))
-
-
-class Merger:
+class Merger(MergeWriter):
     """Applies remote operations inside the caller's transaction."""
 
     def __init__(self, conn: Connection, clock: HybridClock) -> None:
-        self.conn = conn
+        super().__init__(conn)
         self.clock = clock
-        # The questions asked for every operation go straight to the driver, inside the
-        # same transaction: through SQLAlchemy each cost more than running it.
-        self._cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
 
     # -- entry points ---------------------------------------------------------
     def apply(self, ops: Iterable[Operation]) -> MergeResult:
@@ -249,34 +160,11 @@ class Merger:
             return self.create(table, op, result)
         return self._edit(table, op, result)
 
-    # The two questions asked for every operation, in plain SQL (building the statement
-    # cost more than running it).
-    def _exists(self, table: Table, row_id: str) -> bool:
-        return self._cursor.execute(
-            f"SELECT 1 FROM {table.name} WHERE id = ?", (row_id,)).fetchone() is not None
-
-    def _tombstoned(self, entity: str, row_id: str) -> bool:
-        return self._cursor.execute(
-            "SELECT 1 FROM sync_tombstone WHERE entity = ? AND row_id = ?",
-            (entity, row_id)).fetchone() is not None
-
-    def _check_link(self, col: Column[Any], value: Any) -> str:
-        """'ok', 'cut' (optional link to a deleted record), 'gone' or 'missing'."""
-        parent = _parent_of(col)
-        if parent is None or value is None:
-            return "ok"
-        if self._tombstoned(parent, value):
-            return "cut" if col.nullable else "gone"
-        parent_table = synced_table(parent)
-        if parent_table is not None and not self._exists(parent_table, value):
-            return "missing"
-        return "ok"
-
     def create(self, table: Table, op: Operation, result: MergeResult) -> str:
         if self._exists(table, op.row_id):
             self._merge_create(table, op, result)
             return APPLIED
-        row = {c.name: _static_default(c) for c in table.c}
+        row = {c.name: static_default(c) for c in table.c}
         row.update(codec.decode_row(table, dict(op.value)))
         row["id"] = op.row_id
         for col in table.c:
@@ -308,10 +196,6 @@ class Merger:
         for name, value in claims.items():
             self._settle_key(table, name, value, result)
         return APPLIED
-
-    def _settle_key(self, table: Table, column: str, value: Any, result: MergeResult) -> None:
-        for row_id in unique.settle(self.conn, table, column, value):
-            result.touched.add((table.name, row_id))
 
     def _merge_create(self, table: Table, op: Operation, result: MergeResult) -> None:
         """Two creates of one id (seeded records): every field merges last-writer-wins."""
@@ -434,42 +318,6 @@ class Merger:
             _ops.c.hlc == current)).scalar()
         return base is not None and base >= op.hlc
 
-    def _conflict(self, entity: str, row_id: str, fld: str, kept: Any, kept_hlc: str,
-                  other: Any, other_hlc: str) -> None:
-        self.conn.execute(insert(_conflicts), [{
-            "id": new_id(), "entity": entity, "row_id": row_id, "field": fld,
-            "kept_value_json": json.dumps(kept, ensure_ascii=False),
-            "other_value_json": json.dumps(other, ensure_ascii=False),
-            "kept_hlc": kept_hlc, "other_hlc": other_hlc,
-            "created_at": datetime.now().replace(microsecond=0), "resolved_at": None}])
-
-    def _tombstone(self, entity: str, row_id: str, hlc: str) -> None:
-        stmt = sqlite_insert(_tombs).values(entity=entity, row_id=row_id, hlc=hlc,
-                                            deleted_at=datetime.now().replace(microsecond=0))
-        self.conn.execute(stmt.on_conflict_do_nothing(index_elements=["entity", "row_id"]))
-
-    def delete(self, table: Table, row_id: str, hlc: str, result: MergeResult) -> None:
-        """Tombstone a record; required children go with it, optional links are cut."""
-        for child, column, nullable in children_of(table.name):
-            child_table = synced_table(child)
-            assert child_table is not None
-            link = child_table.c[column]
-            if nullable:
-                self.conn.execute(update(child_table).where(link == row_id)
-                                  .values({column: None}))
-                continue
-            for child_id in self.conn.execute(
-                    select(child_table.c.id).where(link == row_id)).scalars().all():
-                self.delete(child_table, child_id, hlc, result)
-        keys = unique.text_keys(table)
-        held = self.conn.execute(select(*(table.c[k] for k in keys)).where(
-            table.c.id == row_id)).first() if keys else None
-        if self.conn.execute(delete(table).where(table.c.id == row_id)).rowcount:
-            result.deleted += 1
-            result.touched.add((table.name, row_id))
-        self._tombstone(table.name, row_id, hlc)
-        for name, value in zip(keys, held or (), strict=False):
-            self._settle_key(table, name, unique.wanted(value, row_id), result)  # now free
 
 
 def nothing_held(conn: Connection) -> bool:

@@ -43,15 +43,15 @@ from renodesk.storage.models import table as table_for
 from renodesk.sync import retention
 from renodesk.sync.changeset import ChangesetError
 from renodesk.sync.clock import ClockDriftError, Hlc, HybridClock
-from renodesk.sync.merge import (
-    Merger,
-    MergeResult,
+from renodesk.sync.merge import Merger
+from renodesk.sync.merge_writes import MergeResult
+from renodesk.sync.operation import Operation
+from renodesk.sync.synced_tables import (
     children_of,
     dependency_rank,
     synced_table,
     unique_groups,
 )
-from renodesk.sync.operation import Operation
 
 MAGIC = b"RDS1"
 VERSION = 1
