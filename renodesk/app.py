@@ -1,16 +1,27 @@
-"""Composition root: opens (or creates) a workspace and builds the services once."""
+"""Composition root: opens (or creates) a workspace and builds the services once.
+
+Opening a workspace to write takes its folder's lock (``storage.workspace_lock``) and
+holds it until ``workspace.engine.dispose()``: one writer per workspace, across processes.
+"""
 
 from __future__ import annotations
 
 import logging
 import uuid
+import weakref
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from renodesk.core.errors import WorkspaceError
 from renodesk.core.workspace import Workspace, write_meta
 from renodesk.paths import Paths
 from renodesk.security import keys
+from renodesk.storage import workspace_lock
+from renodesk.storage.workspace_lock import WorkspaceLock, WorkspaceLocked
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
 
@@ -41,20 +52,92 @@ def _open(paths: Paths, key: bytes) -> Workspace:
     from renodesk.storage.engine import open_engine
 
     engine = open_engine(paths.database, key)
+    # The backup before an upgrade, and the upgrade, run under the caller's lock.
     migrate.upgrade(engine, paths.database, paths.backups, known_head=SCHEMA_HEAD)
     return Workspace.attach(engine)
+
+
+def _release_on_close(workspace: Workspace, lock: WorkspaceLock) -> Workspace:
+    """Hold ``lock`` until the workspace closes (its engine disposed, or dropped)."""
+    from sqlalchemy import event
+
+    event.listen(workspace.engine, "engine_disposed", lambda _engine: lock.release())
+    weakref.finalize(workspace.engine, lock.release)
+    return workspace
 
 
 def exists(paths: Paths) -> bool:
     return paths.workspace_file.exists() and paths.database.exists()
 
 
-def open_workspace(paths: Paths, passphrase: keys.PassphraseProvider | None = None) -> Workspace:
-    """Open an existing workspace. A wrong passphrase or missing key changes nothing."""
+def open_workspace(paths: Paths, passphrase: keys.PassphraseProvider | None = None, *,
+                   program: str = workspace_lock.ANY_PROGRAM,
+                   read_only: bool = False) -> Workspace:
+    """Open an existing workspace. A wrong passphrase or missing key changes nothing.
+
+    ``program`` (``workspace_lock.WINDOW`` or a command's label) is named to whoever tries
+    to open the workspace while this one holds it: they get WorkspaceLocked. ``read_only``
+    opens beside such a holder (``renodesk info``); see ``_open_read_only``.
+    """
     if not exists(paths):
         raise WorkspaceError("error.no_workspace", path=str(paths.root))
-    key = keys.load_key(paths.workspace_file, passphrase)
-    return _open(paths, key)
+    if read_only:
+        return _open_read_only(paths, passphrase, program)
+    lock = workspace_lock.acquire(paths.root, program)
+    try:
+        key = keys.load_key(paths.workspace_file, passphrase)
+        workspace = _open(paths, key)
+    except BaseException:
+        lock.release()
+        raise
+    return _release_on_close(workspace, lock)
+
+
+def _open_read_only(paths: Paths, passphrase: keys.PassphraseProvider | None,
+                    program: str) -> Workspace:
+    """A workspace that only reads, and can run while another program writes it.
+
+    Its connections refuse writes (``PRAGMA query_only``). It takes the lock only for
+    a moment, to upgrade the schema if a new version needs that; when another program
+    holds the lock and the schema is not current, it gets that program's WorkspaceLocked.
+    """
+    from renodesk.storage import migrate
+    from renodesk.storage.engine import open_engine
+
+    lock: WorkspaceLock | None = None
+    busy: WorkspaceLocked | None = None
+    try:
+        lock = workspace_lock.acquire(paths.root, program)
+    except WorkspaceLocked as exc:
+        busy = exc
+    try:
+        engine = open_engine(paths.database, keys.load_key(paths.workspace_file, passphrase))
+        if lock is not None:
+            migrate.upgrade(engine, paths.database, paths.backups, known_head=SCHEMA_HEAD)
+    finally:
+        if lock is not None:
+            lock.release()
+    if busy is not None and migrate.current_revision(engine) != SCHEMA_HEAD:
+        engine.dispose()
+        raise busy
+    workspace = Workspace.attach(engine)
+    _refuse_writes(engine)
+    return workspace
+
+
+def _refuse_writes(engine: Engine) -> None:
+    from sqlalchemy import event
+
+    def query_only(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.execute("PRAGMA query_only = ON")
+
+    engine.dispose()  # the connections opened so far could still write
+    event.listen(engine, "connect", query_only)
+
+
+def _refuse_if_exists(paths: Paths) -> None:
+    if paths.workspace_file.exists() or paths.database.exists():
+        raise WorkspaceError("error.workspace_exists", path=str(paths.root))
 
 
 def init_workspace(
@@ -63,22 +146,32 @@ def init_workspace(
     coach: str,
     passphrase: keys.PassphraseProvider | None = None,
     demo: bool = False,
+    program: str = workspace_lock.ANY_PROGRAM,
 ) -> Workspace:
-    """Create a new, empty workspace with its key, schema, organisation and legal figures."""
-    if paths.workspace_file.exists() or paths.database.exists():
-        raise WorkspaceError("error.workspace_exists", path=str(paths.root))
+    """Create a new, empty workspace with its key, schema, organisation and legal figures.
+    It is open (and locked for ``program``) as ``open_workspace`` leaves it."""
+    _refuse_if_exists(paths)
     if not organisation.strip() or not coach.strip():
         raise WorkspaceError("error.init_names")
     paths.ensure()
+    lock = workspace_lock.acquire(paths.root, program)
+    try:
+        # Again under the lock: another program may have made one since the check above.
+        _refuse_if_exists(paths)
+    except WorkspaceError:
+        lock.release()
+        raise
     try:
         key = keys.create_key(paths.workspace_file, passphrase, demo=demo)
         workspace = _open(paths, key)
     except BaseException:
-        # Leave no half-made workspace behind.
+        # Leave no half-made workspace behind (before the lock lets anyone else in).
         for leftover in (paths.workspace_file, paths.database,
                          Path(str(paths.database) + "-wal"), Path(str(paths.database) + "-shm")):
             leftover.unlink(missing_ok=True)
+        lock.release()
         raise
+    _release_on_close(workspace, lock)
     workspace.actor = coach.strip()
     with workspace.write() as uow:
         write_meta(uow.conn, "coach_name", coach.strip())

@@ -2,7 +2,8 @@
 
 Each area adds its commands in a module of ``renodesk.commands`` that defines
 ``register(subparsers)``; handlers take the parsed arguments and return an exit code.
-Exit codes: 0 success, 1 failure (clear message on stderr), 2 usage error.
+Exit codes: 0 success, 1 failure (clear message on stderr), 2 usage error or the
+workspace is open in another RenoDesk program (the message says which).
 """
 
 from __future__ import annotations
@@ -54,8 +55,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.handler(args))
     except RenoDeskError as exc:
+        from renodesk.storage.workspace_lock import WorkspaceLocked
+
         print(f"renodesk: {exc.message()}", file=sys.stderr)
-        return 1
+        return 2 if isinstance(exc, WorkspaceLocked) else 1
     except KeyboardInterrupt:
         print("renodesk: interrupted", file=sys.stderr)
         return 1

@@ -61,7 +61,7 @@ def cmd_info(args: argparse.Namespace) -> int:
     from renodesk.security import keys
 
     paths = paths_from(args)
-    workspace = open_from(args)
+    workspace = open_from(args, read_only=True)  # runs beside the window
     info = keys.WorkspaceFile.read(paths.workspace_file)
     print(f"workspace: {paths.root}")
     print(f"database:  {paths.database}")
@@ -87,7 +87,7 @@ def integrity_problems(workspace: Any) -> list[str]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    workspace = open_from(args)
+    workspace = open_from(args, read_only=True)  # runs beside the window
     problems = integrity_problems(workspace)
     print(f"integrity_check: {'ok' if not problems else 'FAILED'}")
     print("cipher_integrity_check: " + ("ok" if not problems else "see above"))

@@ -167,6 +167,10 @@ CATALOG: dict[str, dict[str, str]] = {
     "error.no_workspace": {"nl": "Er is geen werkruimte in {path}. Maak er een met 'renodesk init'.", "en": "There is no workspace in {path}. Create one with 'renodesk init'."},
     "error.workspace_exists": {"nl": "In {path} staat al een werkruimte.", "en": "There already is a workspace in {path}."},
     "error.workspace_file_damaged": {"nl": "Het bestand {path} is beschadigd.", "en": "The file {path} is damaged."},
+    # one writer per workspace: another program holds the lock (renodesk.storage.workspace_lock)
+    "error.workspace_locked.window": {"nl": "Deze werkruimte is al open in het RenoDesk-venster. Dat venster is open sinds {since} (proces {pid} op computer {host}). Sluit het RenoDesk-venster en probeer het opnieuw.", "en": "This workspace is already open in the RenoDesk window. That window has been open since {since} (process {pid} on computer {host}). Close the RenoDesk window and try again."},
+    "error.workspace_locked.command": {"nl": "Deze werkruimte is in gebruik door de opdracht '{program}'. Die loopt sinds {since} (proces {pid} op computer {host}). Wacht tot die opdracht klaar is en probeer het opnieuw.", "en": "This workspace is in use by the command '{program}'. It has been running since {since} (process {pid} on computer {host}). Wait until that command has finished and try again."},
+    "error.workspace_locked.unknown": {"nl": "Deze werkruimte is al open in een ander RenoDesk-programma. Sluit het RenoDesk-venster en probeer het opnieuw.", "en": "This workspace is already open in another RenoDesk program. Close the RenoDesk window and try again."},
     "error.init_names": {"nl": "Vul de naam van de organisatie en van de coach in.", "en": "Enter the organisation's and the coach's name."},
     "error.visit_finalised": {"nl": "Dit bezoekverslag is definitief. U kunt alleen nog een aanvulling toevoegen.", "en": "This visit report is final. You can only add an addendum."},
     "error.file_unreadable": {"nl": "Het bestand {path} kan niet worden gelezen: {detail}. Er is niets ingelezen.", "en": "The file {path} cannot be read: {detail}. Nothing was imported."},

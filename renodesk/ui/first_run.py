@@ -40,10 +40,12 @@ class FirstRunAnswers:
 def create_workspace(answers: FirstRunAnswers) -> Workspace:
     """Make the workspace the wizard described (runs in the background: scrypt is slow)."""
     from renodesk.app import init_workspace
+    from renodesk.storage.workspace_lock import WINDOW
 
     passphrase = answers.passphrase
     workspace = init_workspace(Paths(answers.folder), answers.organisation, answers.coach,
-                               (lambda: passphrase or "") if passphrase else None)
+                               (lambda: passphrase or "") if passphrase else None,
+                               program=WINDOW)
     applock.set_password(workspace, answers.app_password)
     return workspace
 
