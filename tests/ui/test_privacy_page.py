@@ -90,9 +90,9 @@ def test_erasing_a_household_from_the_page(page: PrivacyPage, workspace: Workspa
         workspace.get("household", planted.household_id)
     assert page.results.rowCount() == 0
     page.tabs.setCurrentIndex(1)
-    page.audit_household.setText(planted.household_id)
+    page.audit.household.setText(planted.household_id)
     page.refresh()
-    actions = {page.audit_view.item(r, 3).text() for r in range(page.audit_view.rowCount())}
+    actions = {page.audit.view.item(r, 3).text() for r in range(page.audit.view.rowCount())}
     assert "Gewist" in actions or "erase" in actions
 
 
@@ -109,7 +109,7 @@ def test_inzage_and_audit_export_write_their_files(page: PrivacyPage, planted: P
     (folder,) = [p for p in tmp_path.iterdir() if p.name.startswith("inzage-")]
     assert (folder / "inzage.pdf").exists() and str(folder) in told[0]
     page.tabs.setCurrentIndex(1)
-    page.export_audit()
+    page.audit.export_csv()
     content = (tmp_path / "log.csv").read_text("utf-8-sig")
     assert planted.household_id in content and PLAIN["name"] not in content
 
@@ -120,10 +120,10 @@ def test_retention_lists_what_is_due_and_erases_it_in_one_step(
     monkeypatch.setattr(QMessageBox, "warning",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     page.tabs.setCurrentIndex(2)
-    names = {page.retention_view.item(r, 3).text() for r in range(page.retention_view.rowCount())}
+    names = {page.retention.view.item(r, 3).text() for r in range(page.retention.view.rowCount())}
     assert names == {PLAIN["name"], "Fam. Buurman"}  # aftercare ended in January 2024
-    page.erase_due()
-    assert page.retention_view.rowCount() == 0 and not page.erase_due_button.isEnabled()
+    page.retention.erase_due()
+    assert page.retention.view.rowCount() == 0 and not page.retention.erase_button.isEnabled()
     assert workspace.get("household", planted.household_id)["notes"] == ""
 
 
