@@ -98,6 +98,10 @@ class LetterRequest:
     visit: VisitInfo | None = None  # needed for invitation, visit report and card
     agreements: tuple[Agreement, ...] = ()
     contact_persons: tuple[ContactPerson, ...] = ()
+    # For a language printed together with Dutch (its template says "bilingual"): the
+    # same letter gathered in Dutch. Without it the Dutch part repeats this request's
+    # data (texts the coach wrote, labels) as they are.
+    dutch: LetterRequest | None = None
 
 
 @dataclass(frozen=True)

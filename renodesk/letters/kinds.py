@@ -124,7 +124,7 @@ def _agreements(ctx: LetterContext) -> list[Flowable]:
             details = zip(labels[1:], (row.who, _when(ctx, row), row.status_label), strict=True)
             blocks.append(TextBlock(
                 [(BOLD, f"{number}. {row.what}"),
-                 *((REGULAR, f"{label}: {value}") for label, value in details)],
+                 *((REGULAR, texts.labelled(label, value)) for label, value in details)],
                 s.body, unbreakable=True,
             ))
         return blocks
@@ -135,6 +135,9 @@ def _agreements(ctx: LetterContext) -> list[Flowable]:
         for row in rows
     ]
     widths = [0.37, 0.23, 0.21, 0.19]
+    if texts.rtl:  # read from the right: "what" in the rightmost column
+        data = [row[::-1] for row in data]
+        widths = widths[::-1]
     table = Table(data, colWidths=[BODY_WIDTH * w for w in widths], repeatRows=1,
                   hAlign="LEFT")
     table.setStyle(TableStyle([
@@ -185,9 +188,9 @@ def _signature_lines(ctx: LetterContext) -> Flowable:
             Spacer(1, s.body.leading * 2.2),
             HRFlowable(width="100%", thickness=0.8, color=INK, spaceAfter=s.gap * 0.3,
                        hAlign="LEFT"),
-            _text(ctx, f"{texts.text('visit_report.sign_name')}: {name}", s.fact),
+            _text(ctx, texts.labelled(texts.text("visit_report.sign_name"), name), s.fact),
             Spacer(1, s.gap),
-            _text(ctx, f"{texts.text('visit_report.sign_date')}: ", s.fact),
+            _text(ctx, texts.labelled(texts.text("visit_report.sign_date"), ""), s.fact),
         ]
 
     table = Table([[column("visit_report.sign_tenant", ctx.request.recipient.name),
@@ -218,6 +221,8 @@ def visit_report(ctx: LetterContext) -> list[Flowable]:
     else:
         story.append(_para(ctx, "visit_report.no_agreements"))
     story.append(_questions(ctx, "visit_report.check"))
+    if ctx.dutch is not None:  # signed once, under the Dutch text (which is leading)
+        return _ending(ctx, [*story, _para(ctx, "visit_report.sign_in_dutch")])
     story = _ending(ctx, story)
     story += [CondPageBreak(ctx.styles.body.leading * 9), Spacer(1, ctx.styles.gap),
               KeepTogether([_para(ctx, "visit_report.sign_request"), _signature_lines(ctx)])]

@@ -74,9 +74,27 @@ class LetterContext:
     logo: ImageReader | None
     index: int
     warnings: list[LetterWarning] = field(default_factory=list)
+    # A bilingual letter: the same letter in Dutch, printed after this one (the Dutch
+    # text is leading). Its context shares the index, so pages are counted together.
+    dutch: LetterContext | None = None
+    in_bilingual: bool = False  # this is one of the two parts of a bilingual letter
 
     def page_label(self, page: int, pages: int) -> str:
-        return self.texts.text("common.page", page=page, pages=pages)
+        return self.line(self.texts.text("common.page", page=page, pages=pages))
+
+    def line(self, text: str) -> str:
+        """A single line drawn straight on the canvas, shaped and reordered when the
+        letter's language runs right to left."""
+        if not self.texts.rtl:
+            return text
+        from renodesk.letters.rtl import one_line
+
+        return one_line(text)
+
+    @property
+    def full_sheet_card(self) -> bool:
+        """Large print, or two languages, does not fit the half-sheet card."""
+        return self.styles.large_print or self.in_bilingual
 
 
 def address_lines(request: LetterRequest) -> list[str]:
@@ -163,12 +181,15 @@ class LetterDocument(BaseDocTemplate):
         ctx = self.current
         canvas.page_owner = ctx
         texts = ctx.texts
-        label = texts.text("common.continued", name=ctx.request.recipient.name,
-                           date=texts.date(ctx.request.letter_date))
+        label = ctx.line(texts.text("common.continued", name=ctx.request.recipient.name,
+                                    date=texts.date(ctx.request.letter_date)))
         size = ctx.styles.footer_size
         canvas.setFont(REGULAR, size)
         canvas.setFillColor(INK)
-        canvas.drawString(MARGIN_LEFT_MM * mm, y_from_top(16), label)
+        if texts.rtl:
+            canvas.drawRightString(LETTERHEAD_RIGHT_MM * mm, y_from_top(16), label)
+        else:
+            canvas.drawString(MARGIN_LEFT_MM * mm, y_from_top(16), label)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_LEFT_MM * mm, y_from_top(19), LETTERHEAD_RIGHT_MM * mm,
@@ -193,7 +214,7 @@ class LetterDocument(BaseDocTemplate):
         canvas.setFont(REGULAR, ctx.styles.letterhead_size)
         canvas.drawRightString(right, y_from_top(top + 8.5), head.phone)
         canvas.drawRightString(right, y_from_top(top + 12.5), head.website)
-        if not ctx.styles.large_print:
+        if not ctx.full_sheet_card:
             _draw_cut_line(canvas, ctx)
 
 
@@ -227,8 +248,8 @@ def _draw_letterhead(canvas: Canvas, ctx: LetterContext) -> None:
     for key, value in (("common.phone_label", head.phone), ("common.email_label", head.email),
                        ("common.website_label", head.website)):
         if value:
-            lines.append((REGULAR, f"{labels.text(key)}: {value}" if key != "common.website_label"
-                          else value))
+            lines.append((REGULAR, ctx.line(labels.labelled(labels.text(key), value))
+                          if key != "common.website_label" else value))
     y = y_from_top(top) - size
     canvas.setFillColor(INK)
     for font, text in lines:
@@ -276,7 +297,7 @@ def _draw_contact(canvas: Canvas, ctx: LetterContext) -> None:
     y = y_from_top(ADDRESS_TOP_MM) - size
     canvas.setFillColor(INK)
     canvas.setFont(BOLD, size)
-    canvas.drawString(x, y, ctx.texts.text("common.contact_label"))
+    canvas.drawString(x, y, ctx.line(ctx.texts.text("common.contact_label")))
     icon = size * 1.8
     draw_pictogram(canvas, Pictogram.PERSON, x, y - size * 1.5 - icon * 0.25, icon)
     draw_pictogram(canvas, Pictogram.PHONE, x, y - size * 3.0 - icon * 0.25, icon)
@@ -305,7 +326,7 @@ def _draw_cut_line(canvas: Canvas, ctx: LetterContext) -> None:
     draw_pictogram(canvas, Pictogram.SCISSORS, 12 * mm, y - icon / 2, icon)
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(INK)
-    canvas.drawString(20 * mm, y - 4 * mm, ctx.texts.text("not_home_card.cut"))
+    canvas.drawString(20 * mm, y - 4 * mm, ctx.line(ctx.texts.text("not_home_card.cut")))
 
 
 class NumberedCanvas(Canvas):

@@ -97,6 +97,21 @@ _CONTENT = {
 }
 
 
+def _content(language: str) -> _Sample:
+    """The sample in ``language``. Other languages than Dutch and English take their
+    sentences from the template file, and keep what a coach types in Dutch (the summary,
+    the agreements), as a real letter does."""
+    if language in _CONTENT:
+        return _CONTENT[language]
+    from renodesk.letters.templates import load_texts
+
+    texts, _ = load_texts(language)
+    ready = (texts.text(f"visit_ready.kitchen_table_{n}") for n in (1, 2, 3))
+    return replace(_CONTENT["nl"], purpose=texts.text("visit_purpose.kitchen_table"),
+                   ready=tuple(item for item in ready if item),
+                   salutation=f"{texts.text('salutation_titles.mevrouw')} Yılmaz")
+
+
 def sample_request(
     kind: LetterKind,
     language: str = "nl",
@@ -104,8 +119,14 @@ def sample_request(
     letterhead: Letterhead = SAMPLE_LETTERHEAD,
     recipient: Recipient | None = None,
 ) -> LetterRequest:
-    """A complete request for ``kind`` about the fictitious household."""
-    content = _CONTENT.get(language, _CONTENT["nl"])
+    """A complete request for ``kind`` about the fictitious household; in a language that
+    is printed with Dutch, with the Dutch letter as its twin."""
+    from renodesk.letters.templates import load_texts
+
+    content = _content(language)
+    dutch = None
+    if load_texts(language)[0].bilingual:
+        dutch = sample_request(kind, "nl", large_print, letterhead, recipient)
     if recipient is None:
         recipient = replace(SAMPLE_RECIPIENT, salutation_name=content.salutation)
     visit = VisitInfo(
@@ -134,4 +155,5 @@ def sample_request(
         visit=visit,
         agreements=agreements,
         contact_persons=roster,
+        dutch=dutch,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 
@@ -15,8 +16,9 @@ from reportlab.platypus import (
     PageBreak,
 )
 
-from renodesk.core.enums import LetterKind
+from renodesk.core.enums import Language, LetterKind
 from renodesk.core.errors import RenoDeskError
+from renodesk.letters.bilingual import dutch_heading, leading_note
 from renodesk.letters.data import LetterRequest, LetterResult, LetterWarning
 from renodesk.letters.kinds import BUILDERS
 from renodesk.letters.layout import (
@@ -26,7 +28,7 @@ from renodesk.letters.layout import (
     NumberedCanvas,
 )
 from renodesk.letters.styles import styles_for
-from renodesk.letters.templates import load_texts
+from renodesk.letters.templates import REFERENCE_LANGUAGE, LetterTexts, load_texts
 
 Progress = Callable[[int, int], bool]
 """Called as progress(done, total) before each letter and once at the end; returning
@@ -71,7 +73,7 @@ def render_batch(
             # follow the "later" template, without letterhead and address.
             story += [_BeginLetter(ctx, total, progress),
                       NextPageTemplate(_first_template(ctx)), PageBreak()]
-        story += BUILDERS[ctx.request.kind](ctx)
+        story += letter_story(ctx)
 
     _report(progress, 0, total)
     buffer = BytesIO()
@@ -94,7 +96,7 @@ def render_batch(
 def _first_template(ctx: LetterContext) -> str:
     if ctx.request.kind != LetterKind.NOT_HOME_CARD:
         return "first"
-    return "card_full" if ctx.request.large_print else "card"
+    return "card_full" if ctx.full_sheet_card else "card"
 
 
 def _report(progress: Progress | None, done: int, total: int) -> None:
@@ -103,18 +105,33 @@ def _report(progress: Progress | None, done: int, total: int) -> None:
 
 
 class _BeginLetter(ActionFlowable):
-    """Marks where the next letter starts: the page callbacks draw its letterhead."""
+    """Marks where the next letter (or a letter's Dutch part) starts: the page callbacks
+    draw its letterhead, running head and page numbers."""
 
-    def __init__(self, ctx: LetterContext, total: int, progress: Progress | None) -> None:
+    def __init__(self, ctx: LetterContext, total: int = 0,
+                 progress: Progress | None = None) -> None:
         super().__init__()
         self.ctx = ctx
         self.total = total
         self.progress = progress
 
     def apply(self, doc: BaseDocTemplate) -> None:
-        _report(self.progress, self.ctx.index, self.total)
+        if self.total:
+            _report(self.progress, self.ctx.index, self.total)
         assert isinstance(doc, LetterDocument)
         doc.current = self.ctx
+
+
+def letter_story(ctx: LetterContext) -> list[Flowable]:
+    """One letter's flowables; a bilingual letter in the tenant's language first, then
+    the whole letter again in Dutch on a new page (a card: below a rule)."""
+    build = BUILDERS[ctx.request.kind]
+    if ctx.dutch is None:
+        return build(ctx)
+    card = ctx.request.kind == LetterKind.NOT_HOME_CARD
+    return [*leading_note(ctx, ctx.dutch), *build(ctx), _BeginLetter(ctx.dutch),
+            *([] if card else [PageBreak()]), *dutch_heading(ctx.dutch, card),
+            *build(ctx.dutch)]
 
 
 def _context(
@@ -124,16 +141,37 @@ def _context(
     template_dir: Path | None,
 ) -> LetterContext:
     texts, warnings = load_texts(request.language, template_dir)
-    ctx = LetterContext(request=request, texts=texts, styles=styles_for(request.large_print),
+    ctx = LetterContext(request=request, texts=texts,
+                        styles=styles_for(request.large_print, texts.rtl),
                         logo=None, index=index, warnings=list(warnings))
+    if not texts.reviewed:
+        ctx.warnings.append(LetterWarning("letters.warning.translation_not_reviewed",
+                                          {"language": _language_label(texts)}))
+    if texts.bilingual:
+        dutch = request.dutch or replace(request, language=REFERENCE_LANGUAGE)
+        dutch_texts, _ = load_texts(REFERENCE_LANGUAGE, template_dir)
+        ctx.in_bilingual = True
+        ctx.dutch = LetterContext(request=dutch, texts=dutch_texts,
+                                  styles=styles_for(request.large_print), logo=None,
+                                  index=index, warnings=ctx.warnings, in_bilingual=True)
     data = request.letterhead.logo
     if data is not None:
         if data not in logos:
             logos[data] = _load_logo(data)
         ctx.logo, problem = logos[data]
+        if ctx.dutch is not None:
+            ctx.dutch.logo = ctx.logo
         if problem is not None:
             ctx.warnings.append(problem)
     return ctx
+
+
+def _language_label(texts: LetterTexts) -> str:
+    """"Arabisch" in the coach's language; a corporation's own language by its own name."""
+    try:
+        return Language(texts.language).label()
+    except ValueError:
+        return texts.text("language_name")
 
 
 def _load_logo(data: bytes) -> tuple[ImageReader | None, LetterWarning | None]:

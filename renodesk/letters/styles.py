@@ -3,6 +3,9 @@
 Large print keeps every line of the letter's body at 16 pt or more; only the
 letterhead and the envelope address keep their usual size (the address must fit the
 window of the envelope).
+
+Right-to-left languages get the same sizes with ``wordWrap="RTL"``: text blocks then
+shape and reorder their lines and align each paragraph by its own direction.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from reportlab.lib.colors import Color
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
@@ -43,8 +46,8 @@ class Styles:
     gap: float  # space between paragraphs, points
 
 
-@lru_cache(maxsize=2)
-def styles_for(large_print: bool) -> Styles:
+@lru_cache(maxsize=4)
+def styles_for(large_print: bool, rtl: bool = False) -> Styles:
     register_fonts()
     body_size = 16.0 if large_print else 11.0
     leading = body_size * 1.3
@@ -56,7 +59,8 @@ def styles_for(large_print: bool) -> Styles:
             "fontSize": body_size,
             "leading": leading,
             "textColor": INK,
-            "alignment": TA_LEFT,
+            "alignment": TA_RIGHT if rtl else TA_LEFT,
+            "wordWrap": "RTL" if rtl else None,
             "spaceAfter": gap,
             "bulletFontName": REGULAR,
             "bulletFontSize": body_size,

@@ -5,6 +5,16 @@ reference every other file is checked against. A corporation corrects wording by
 a file with the same name in its own folder (only the keys it changes are needed) and
 adds a language by putting a complete file there. A language without any file falls
 back to Dutch, with a warning.
+
+Three optional settings describe a file rather than hold text:
+
+- ``"bilingual": true`` — the letter is printed in this language first and then in
+  Dutch, with a line saying the Dutch text is leading (for translations a coach cannot
+  check, where an error could harm a tenant);
+- ``"direction": "rtl"`` — the language is written right to left (Arabic);
+- ``"reviewed": false`` — nobody who speaks the language as a mother tongue has checked
+  the translation yet; every letter then says so to the coach. A corporation that had
+  it checked puts ``{"reviewed": true}`` in its own file of the same name.
 """
 
 from __future__ import annotations
@@ -24,6 +34,17 @@ from renodesk.paths import resources_dir
 
 REFERENCE_LANGUAGE = "nl"
 _LISTS = {"months": 12, "weekdays": 7}
+_SETTINGS: dict[str, tuple[type, object]] = {  # name: (type, default when absent)
+    "bilingual": (bool, False),
+    "direction": (str, "ltr"),
+    "reviewed": (bool, True),
+}
+_DIRECTIONS = ("ltr", "rtl")
+# Unicode "first strong isolate" and "pop directional isolate": a filled-in value (a
+# name, a phone number) keeps its own direction inside right-to-left text, so
+# "06 12 34 56 78" does not come out as "78 56 34 12 06".
+ISOLATE_START = "\u2068"
+ISOLATE_END = "\u2069"
 
 
 class TemplateError(RenoDeskError):
@@ -42,10 +63,25 @@ class LetterTexts:
     entries: Mapping[str, str]
     months: tuple[str, ...]
     weekdays: tuple[str, ...]
+    bilingual: bool = False
+    rtl: bool = False
+    reviewed: bool = True
 
     def text(self, key: str, **params: Any) -> str:
         """The text for ``key`` ("section.name") with its placeholders filled in."""
+        if self.rtl:
+            params = {name: self.isolate(value) for name, value in params.items()}
         return self.entries[key].format(**params)
+
+    def isolate(self, value: object) -> str:
+        """``value`` as text that keeps its own direction inside right-to-left text."""
+        if not self.rtl:
+            return str(value)
+        return f"{ISOLATE_START}{value}{ISOLATE_END}"
+
+    def labelled(self, label: str, value: str) -> str:
+        """"Naam: Anna de Vries"."""
+        return f"{label}: {self.isolate(value) if value else ''}"
 
     def date(self, day: dt.date) -> str:
         """"26 november 2026"."""
@@ -93,6 +129,18 @@ def available_languages(custom_dir: Path | None = None) -> list[str]:
     return sorted(codes)
 
 
+def language_names(custom_dir: Path | None = None) -> dict[str, str]:
+    """Each language with a template file and its own name for itself ("Türkçe")."""
+    names = {}
+    for code in available_languages(custom_dir):
+        try:
+            texts, _ = load_texts(code, custom_dir)
+        except TemplateError:
+            continue  # a broken file is reported when a letter is made in it
+        names[code] = texts.entries.get("language_name", code)
+    return names
+
+
 def load_texts(
     language: str, custom_dir: Path | None = None
 ) -> tuple[LetterTexts, tuple[LetterWarning, ...]]:
@@ -125,17 +173,21 @@ def _load(language: str, builtin: str, custom: str, _stamp: tuple[int, ...]) -> 
             _check_known(path, content, reference)
             merged.update(content)
     source = Path(custom) if custom and Path(custom).is_file() else Path(builtin)
-    missing = sorted(set(reference) - set(merged))
+    missing = sorted(set(reference) - set(merged) - set(_SETTINGS))
     if missing:
         raise TemplateError(
             "letters.error.template_missing_keys", file=source.name, keys=", ".join(missing)
         )
-    entries = {k: v for k, v in merged.items() if k not in _LISTS}
+    entries = {k: v for k, v in merged.items() if k not in _LISTS and k not in _SETTINGS}
+    settings = {name: merged.get(name, default) for name, (_, default) in _SETTINGS.items()}
     return LetterTexts(
         language=language,
         entries=entries,
         months=tuple(merged["months"]),
         weekdays=tuple(merged["weekdays"]),
+        bilingual=bool(settings["bilingual"]),
+        rtl=settings["direction"] == "rtl",
+        reviewed=bool(settings["reviewed"]),
     )
 
 
@@ -151,7 +203,13 @@ def _read(path: Path) -> dict[str, Any]:
         raise TemplateError("letters.error.template_unreadable", file=path.name, detail="{}")
     flat: dict[str, Any] = {}
     for key, value in raw.items():
-        if key in _LISTS:
+        if key in _SETTINGS:
+            kind, _ = _SETTINGS[key]
+            if not isinstance(value, kind) or (key == "direction" and value not in _DIRECTIONS):
+                raise TemplateError("letters.error.template_bad_setting", file=path.name,
+                                    entry=key)
+            flat[key] = value
+        elif key in _LISTS:
             if not (
                 isinstance(value, list)
                 and len(value) == _LISTS[key]
@@ -167,20 +225,20 @@ def _read(path: Path) -> dict[str, Any]:
         else:
             flat[key] = value
     for key, value in flat.items():
-        if key not in _LISTS and not isinstance(value, str):
+        if key not in _LISTS and key not in _SETTINGS and not isinstance(value, str):
             raise TemplateError("letters.error.template_not_text", file=path.name, entry=key)
     return flat
 
 
 def _check_known(path: Path, content: Mapping[str, Any], reference: Mapping[str, Any]) -> None:
     """No unknown keys (a typo would silently be ignored) and only known placeholders."""
-    unknown = sorted(set(content) - set(reference))
+    unknown = sorted(set(content) - set(reference) - set(_SETTINGS))
     if unknown:
         raise TemplateError(
             "letters.error.template_unknown_keys", file=path.name, keys=", ".join(unknown)
         )
     for key, text in content.items():
-        if key in _LISTS:
+        if key in _LISTS or key in _SETTINGS:
             continue
         allowed = _placeholders(path, key, reference[key])
         strange = sorted(_placeholders(path, key, text) - allowed)

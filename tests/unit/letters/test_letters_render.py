@@ -245,9 +245,9 @@ def test_a_batch_reports_a_broken_logo_once() -> None:
 
 
 def test_an_unknown_language_falls_back_to_dutch_with_a_warning() -> None:
-    result = render_letter(sample_request(LetterKind.AGREEMENTS, language="tr"))
+    result = render_letter(sample_request(LetterKind.AGREEMENTS, language="vi"))
 
     assert "Overzicht van uw afspraken" in pdf_text(result.pdf)
     assert [(w.key, w.params) for w in result.warnings] == [
-        ("letters.warning.language_fallback", {"language": "tr"})
+        ("letters.warning.language_fallback", {"language": "vi"})
     ]
