@@ -85,7 +85,7 @@ def _texts(tree: Any, column: int) -> list[str]:
 
 def test_a_recorded_vulnerability_shows_in_the_table_and_brings_its_guidance(
         qtbot: Any, context: PageContext, small_demo: Workspace, said: list[str]) -> None:
-    from renodesk.ui.widgets.needs_editor import VulnerabilityDialog
+    from renodesk.ui.widgets.needs_dialogs import VulnerabilityDialog
 
     household = _household(small_demo, basis=True)
     page = _profile(qtbot, context, household)
@@ -116,7 +116,7 @@ def test_a_recorded_vulnerability_shows_in_the_table_and_brings_its_guidance(
 
 def test_without_a_basis_the_dialog_says_so_and_nothing_is_saved(
         qtbot: Any, context: PageContext, small_demo: Workspace) -> None:
-    from renodesk.ui.widgets.needs_editor import VulnerabilityDialog
+    from renodesk.ui.widgets.needs_dialogs import VulnerabilityDialog
 
     household = _household(small_demo, basis=False)
     page = _profile(qtbot, context, household)
