@@ -520,6 +520,9 @@ CATALOG: dict[str, dict[str, str]] = {
     "setup.no_partners": {"nl": "Er zijn nog geen organisaties. Voeg er een toe met 'renodesk partner add'.", "en": "There are no organisations yet. Add one with 'renodesk partner add'."},
     "setup.partner_line": {"nl": "{name}  {kind}  {phone}  id: {id}", "en": "{name}  {kind}  {phone}  id: {id}"},
     "setup.moved_out": {"nl": "Huishouden {name} staat op verhuisd (huur opgezegd per {date}).", "en": "Household {name} is marked as moved (tenancy ended {date})."},
+    # -- household status: moved out, deceased, active again (core/household_status.py)
+    "household.status.future_date": {"nl": "Deze datum ligt in de toekomst. Zet de status pas om als het zover is.", "en": "This date is in the future. Change the status once it has happened."},
+    "household.status.address_taken": {"nl": "Op dit adres woont nu een ander huishouden. Dit huishouden kan daarom niet weer actief worden.", "en": "Another household now lives at this address, so this household cannot be made active again."},
     # --- privacy (renodesk.core.privacy, core.erasure, reports.inzage, commands.privacy) ---
     "privacy.consent.date_needed": {"nl": "Vul de datum in waarop de huurder toestemming gaf.", "en": "Enter the date on which the tenant gave consent."},
     "privacy.consent.scope_needed": {"nl": "Schrijf op waarvoor de toestemming of grondslag geldt.", "en": "Write down what the consent or basis covers."},

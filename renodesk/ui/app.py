@@ -59,8 +59,9 @@ def _key_mode(paths: Paths) -> tuple[str, bool]:
 def _open_demo(paths: Paths) -> Workspace:
     from renodesk.commands._common import ensure_demo
     from renodesk.security import applock, keys
+    from renodesk.storage.workspace_lock import WINDOW
 
-    workspace = ensure_demo(paths)
+    workspace = ensure_demo(paths, program=WINDOW)
     if not applock.is_set(workspace):
         applock.set_password(workspace, keys.DEMO_PASSPHRASE)
     return workspace
@@ -76,18 +77,24 @@ class Startup(QObject):
         self.paths = paths
         self.demo = demo
         self.on_failure: Callable[[], None] = lambda: None
+        #: Shown while another RenoDesk program has the workspace open.
+        self.in_use: QMessageBox | None = None
 
     def begin(self) -> None:
+        self._start()
+        # The pages import the data layer: do that here, on screen already, while the
+        # worker derives the key and opens the database.
+        self.window.load_pages()
+
+    def _start(self) -> None:
         if self.demo:
             self.window.workspace_failed(self.tr("Preparing the fictitious demo workspace..."))
-            self.runner.call(lambda: _open_demo(self.paths), self._opened)
+            self.runner.call(lambda: _open_demo(self.paths),
+                             lambda ws, error: self._opened(ws, error, again=self._start))
         elif self.paths.workspace_file.exists() and self.paths.database.exists():
             self._open_existing()
         else:
             self.runner.call(_keyring_usable, self._first_run)
-        # The pages import the data layer: do that here, on screen already, while the
-        # worker derives the key and opens the database.
-        self.window.load_pages()
 
     # -- an existing workspace ------------------------------------------------
     def _open_existing(self, retry: bool = False) -> None:
@@ -103,13 +110,22 @@ class Startup(QObject):
                 self.window.close()
                 return
             passphrase = text
+        self._open_with(passphrase)
 
+    def _open_with(self, passphrase: str | None) -> None:
+        """Open the existing workspace; a retry after "in use" keeps the passphrase typed."""
         def open_it() -> Workspace:
             from renodesk.app import open_workspace
+            from renodesk.storage.workspace_lock import WINDOW
 
-            return open_workspace(self.paths, (lambda: passphrase or "") if passphrase else None)
+            return open_workspace(self.paths, (lambda: passphrase or "") if passphrase else None,
+                                  program=WINDOW)
 
-        self.runner.call(open_it, lambda ws, error: self._opened(ws, error, retry_passphrase=True))
+        def opened(workspace: Workspace | None, error: BaseException | None) -> None:
+            self._opened(workspace, error, retry_passphrase=True,
+                         again=lambda: self._open_with(passphrase))
+
+        self.runner.call(open_it, opened)
 
     # -- a new workspace -----------------------------------------------------
     def _first_run(self, usable: bool | None, error: BaseException | None) -> None:
@@ -119,7 +135,8 @@ class Startup(QObject):
             return
         answers = wizard.answers
         self.window.workspace_failed(self.tr("Creating your workspace..."))
-        self.runner.call(lambda: self._create(answers), self._opened)
+        self.runner.call(lambda: self._create(answers),
+                         lambda ws, error: self._opened(ws, error, again=self._start))
 
     def _create(self, answers: FirstRunAnswers) -> Workspace:
         workspace = create_workspace(answers)
@@ -131,20 +148,46 @@ class Startup(QObject):
 
     # -- either way ------------------------------------------------------------
     def _opened(self, workspace: Workspace | None, error: BaseException | None,
-                retry_passphrase: bool = False) -> None:
+                again: Callable[[], None], retry_passphrase: bool = False) -> None:
         if workspace is None:
             from renodesk.core.errors import RenoDeskError
+            from renodesk.storage.workspace_lock import WorkspaceLocked
 
             if retry_passphrase and getattr(error, "key", "") == "error.wrong_key":
                 self._open_existing(retry=True)
                 return
             message = error.message() if isinstance(error, RenoDeskError) else str(error)
             self.window.workspace_failed(message)
+            if isinstance(error, WorkspaceLocked):
+                self._offer_retry(message, again)
+                return
             QMessageBox.critical(self.window, "RenoDesk", message)
             self.on_failure()
             return
         self.runner.workspace = workspace
         self.window.workspace_ready()
+
+    def _offer_retry(self, message: str, again: Callable[[], None]) -> None:
+        """Another RenoDesk program has the workspace: say which, and let the coach try
+        again once it is closed (or close this window)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Workspace in use"), message,
+                          QMessageBox.StandardButton.NoButton, self.window)
+        box.setObjectName("workspaceInUse")
+        retry = box.addButton(self.tr("&Try again"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("&Close RenoDesk"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(retry)
+
+        def answered() -> None:
+            self.in_use = None
+            if box.clickedButton() is retry:
+                self.window.workspace_failed(self.tr("Opening the workspace..."))
+                again()
+            else:
+                self.window.close()
+
+        box.finished.connect(answered)
+        self.in_use = box
+        box.open()
 
 
 def _keyring_usable() -> bool:
