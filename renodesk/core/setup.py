@@ -17,6 +17,7 @@ from sqlalchemy import Connection, func, select
 
 from renodesk.core import validation
 from renodesk.core.errors import ConflictError, NotFoundError, ValidationError
+from renodesk.core.household_status import end_tenancy
 from renodesk.core.workspace import Change, UnitOfWork, Workspace, table_of
 
 Problems = dict[str, tuple[str, dict[str, Any]]]
@@ -321,10 +322,5 @@ def _address_in_project(conn: Connection, project_id: str,
 def move_out(ws: Workspace, household_id: str, end_date: date | str | None) -> Saved:
     """The household has left: status 'moved' and the tenancy's end date (required).
     The record stays for the history; it no longer counts in the consent tally."""
-    with ws.write() as uow:
-        uow.get("household", household_id)
-        if end_date in (None, ""):
-            raise ValidationError({"tenancy_end_date": ("validation.required", {})})
-        uow.update("household", household_id, {"status": "moved",
-                                               "tenancy_end_date": end_date})
-    return Saved(household_id, list(uow.changes))
+    changed = end_tenancy(ws, household_id, "moved", end_date)
+    return Saved(household_id, list(changed.changes))

@@ -109,12 +109,13 @@ def test_an_iban_in_a_contact_summary_is_warned_about(qtbot: Any, context: PageC
     from renodesk.ui.pages.household import HouseholdPage
 
     page = _shown(qtbot, HouseholdPage(context), planted.household_id)
-    page.contact_summary.setText(f"Betaalt via {IBAN}")
-    page.log_contact()
-    assert page.contact_warnings.isVisible() and "IBAN" in page.contact_warnings.text.text()
-    assert page.contact_summary.selectedText() == IBAN
-    page.contact_warnings.save_anyway.click()
-    assert page.contact_summary.text() == ""  # logged
+    logger = page.timeline  # the contact logger sits under the history
+    logger.contact_summary.setText(f"Betaalt via {IBAN}")
+    logger.log_contact()
+    assert logger.contact_warnings.isVisible() and "IBAN" in logger.contact_warnings.text.text()
+    assert logger.contact_summary.selectedText() == IBAN
+    logger.contact_warnings.save_anyway.click()
+    assert logger.contact_summary.text() == ""  # logged
 
 
 def test_withdrawing_consent_on_the_profile_proposes_erasing_the_sensitive_data(
@@ -132,7 +133,7 @@ def test_withdrawing_consent_on_the_profile_proposes_erasing_the_sensitive_data(
     assert (household["notes"], household["safety_note"]) == ("", "")
     assert workspace.get("visit", planted.visit_id)["notes"] == ""  # the final report too
     assert any("Sync now" in message for message in said)
-    assert not page.edits["notes"].isEnabled() and page.hidden_note.isVisible()
+    assert not page.edits["notes"].isEnabled() and page.form.hidden_note.isVisible()
 
     page.save()  # saving again proposes nothing more
     assert len(confirmations) == 1

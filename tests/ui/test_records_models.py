@@ -161,7 +161,7 @@ def test_timeline_and_roster_models(world: World) -> None:
     with world.ws.engine.connect() as conn:
         profile = household_profile(conn, world.households["Gülşen Yılmaz"])
         detail = project_detail(conn, world.vogelbuurt, TODAY)
-    timeline = TimelineModel(profile.timeline)
+    timeline = TimelineModel(profile.timeline.history + profile.timeline.planned)
     texts = {timeline.data(timeline.index(r, TimelineModel.WHAT))
              for r in range(timeline.rowCount())}
     assert "Visit: Keukentafelgesprek" in texts

@@ -203,7 +203,8 @@ def test_profile_shows_errors_beside_fields_and_saves_nothing_half(
     assert page.heading.text() == "Gülşen Yılmaz"
     assert "Hond in de tuin" in page.safety.text()
     assert page.vulnerabilities.topLevelItemCount() == 2
-    assert page.timeline_model.rowCount() == 3
+    assert page.timeline.history_model.rowCount() == 2  # the visit, the agreement made
+    assert page.timeline.planned_model.rowCount() == 2  # the agreement and action due
     page.edits["phone"].setText("12345")
     page.edits["contact_person_name"].setText("Emre Y.")
     page.run_command("save")
@@ -223,7 +224,7 @@ def test_profile_without_consent_hides_and_keeps_sensitive_fields(
     from renodesk.ui.pages.household import HouseholdPage
 
     page = shown(qtbot, HouseholdPage(context), world.households["Maria Santos"])
-    assert page.hidden_note.isVisible()
+    assert page.form.hidden_note.isVisible()
     assert not page.edits["safety_note"].isEnabled()
     assert "safety_note" not in page.values()
 
@@ -269,11 +270,11 @@ def test_project_shows_the_consent_tally_and_deadline(qtbot: Any, context: PageC
 
     page = shown(qtbot, ProjectsPage(context), world.vogelbuurt)
     assert page.heading.text() == "Vogelbuurt (VB-01)"
-    assert page.tally_counts.text().startswith("8 agree, 1 do not agree, 1 undecided, 2 unknown")
-    assert page.tally_verdict.text() == "Not enough yet: 1 more 'yes' needed to reach 70%."
-    assert "30 day(s) left" in page.tally_deadline.text()
+    assert page.tally.counts.text().startswith("8 agree, 1 do not agree, 1 undecided, 2 unknown")
+    assert page.tally.verdict.text() == "Not enough yet: 1 more 'yes' needed to reach 70%."
+    assert "30 day(s) left" in page.tally.deadline.text()
     assert page.tabs.tabText(0) == "Roster (2)"
-    assert page.tally_bar.value() == 67
+    assert page.tally.bar.value() == 67
 
 
 def test_visits_from_today_on_start_with_the_next_one(qtbot: Any, context: PageContext,

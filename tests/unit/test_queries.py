@@ -96,11 +96,11 @@ def test_profile_holds_everything_about_a_household(world: World) -> None:
         ("mobility", "Traplift nodig"), ("language_barrier", "Tolk Turks")]
     assert [(i.partner_name, i.consent_to_share) for i in profile.involvements] == [
         ("Wijkteam Noord", True)]
-    kinds = [item.entity for item in profile.timeline]
-    assert sorted(kinds) == ["action", "adjustment", "visit"]
-    overdue = {item.entity: item.overdue for item in profile.timeline}
-    assert overdue == {"action": True, "adjustment": True, "visit": False}
-    visit = next(item for item in profile.timeline if item.entity == "visit")
+    history, planned = profile.timeline.history, profile.timeline.planned
+    assert [item.entity for item in history] == ["visit", "adjustment"]
+    assert [(item.entity, item.overdue) for item in planned] == [("adjustment", True),
+                                                                 ("action", True)]
+    visit = history[0]
     assert (visit.what_label("nl"), visit.status_label("en")) == ("Keukentafelgesprek", "Done")
 
 

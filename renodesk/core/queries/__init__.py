@@ -6,6 +6,7 @@ Every list is fetched in two steps so a table over 20,000 households stays quick
 select only the columns a screen needs and never load ORM objects; none of them writes.
 
 - ``households``: the household list (search and filters) and one household's profile;
+- ``timeline``: a household's history (newest first) and what is planned or open;
 - ``work``: visits, adjustments (maatwerkafspraken) and actions with overdue flags;
 - ``projects``: projects, their roster, partners, dwellings and the consent tally.
 """

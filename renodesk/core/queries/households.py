@@ -13,18 +13,10 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, text
 
-from renodesk.core import enums
 from renodesk.core.errors import NotFoundError
 from renodesk.core.privacy import redact, visible_sensitive
-from renodesk.core.queries.common import (
-    CLOSED_ADJUSTMENT,
-    address,
-    as_date,
-    as_datetime,
-    by_id,
-    chunks,
-    is_overdue,
-)
+from renodesk.core.queries.common import address, as_datetime, by_id, chunks
+from renodesk.core.queries.timeline import Timeline, household_timeline
 from renodesk.core.workspace import Workspace
 from renodesk.storage.models import Dwelling, Household, Project, table
 from renodesk.storage.search import search_terms
@@ -155,12 +147,6 @@ _HOUSEHOLD_ROWS = text("""
 """).bindparams(bindparam("ids", expanding=True))
 
 
-
-
-
-
-
-
 # --- the profile of one household ----------------------------------------------------
 
 
@@ -184,37 +170,6 @@ class InvolvementItem:
     consent_to_share: bool
 
 
-@dataclass(frozen=True)
-class TimelineItem:
-    """One event in a household's history; ``what`` and ``status`` are vocabulary codes."""
-
-    at: datetime
-    entity: str  # contact_moment, visit, adjustment, letter, action
-    row_id: str
-    what: str
-    status: str
-    text: str
-    overdue: bool = False
-
-    def what_label(self, lang: str | None = None) -> str:
-        vocabulary = _TIMELINE_WHAT.get(self.entity)
-        return vocabulary(self.what).label(lang) if vocabulary and self.what else self.what
-
-    def status_label(self, lang: str | None = None) -> str:
-        vocabulary = _TIMELINE_STATUS.get(self.entity)
-        return vocabulary(self.status).label(lang) if vocabulary and self.status else self.status
-
-
-_TIMELINE_WHAT: dict[str, type[enums.Labelled]] = {
-    "contact_moment": enums.Channel, "visit": enums.VisitKind,
-    "adjustment": enums.AdjustmentCategory, "letter": enums.LetterKind,
-}
-_TIMELINE_STATUS: dict[str, type[enums.Labelled]] = {
-    "contact_moment": enums.ContactOutcome, "visit": enums.VisitStatus,
-    "adjustment": enums.AdjustmentStatus, "letter": enums.Delivery,
-}
-
-
 @dataclass
 class HouseholdProfile:
     """Everything a coach needs to know about one household (DESIGN.md §2)."""
@@ -226,7 +181,8 @@ class HouseholdProfile:
     sensitive_shown: bool
     vulnerabilities: list[VulnerabilityItem] = field(default_factory=list)
     involvements: list[InvolvementItem] = field(default_factory=list)
-    timeline: list[TimelineItem] = field(default_factory=list)
+    #: What happened and what is planned or open (see ``queries.timeline``).
+    timeline: Timeline = field(default_factory=Timeline)
 
     @property
     def address(self) -> str:
@@ -280,41 +236,6 @@ def involvement_items(conn: Connection, household_id: str,
                 "p.contact_name, p.phone FROM involvement i "
                 "JOIN partner p ON p.id = i.partner_id "
                 "WHERE i.household_id = :id ORDER BY p.name"), {"id": household_id})]
-
-
-def household_timeline(conn: Connection, household_id: str, today: date,
-                       sensitive_shown: bool = True) -> list[TimelineItem]:
-    """Contact moments, visits, adjustments, letters and actions, newest first."""
-    params = {"id": household_id}
-    items: list[TimelineItem] = []
-    for r in conn.execute(text("SELECT id, at, channel, outcome, summary FROM contact_moment "
-                               "WHERE household_id = :id"), params):
-        items.append(TimelineItem(as_datetime(r.at) or datetime.min, "contact_moment", r.id,
-                                  r.channel, r.outcome, r.summary if sensitive_shown else ""))
-    for r in conn.execute(text("SELECT id, planned_at, kind, status, visitors FROM visit "
-                               "WHERE household_id = :id"), params):
-        items.append(TimelineItem(as_datetime(r.planned_at) or datetime.min, "visit", r.id,
-                                  r.kind, r.status, r.visitors))
-    for r in conn.execute(text("SELECT id, category, description, status, due_date, "
-                               "agreed_date FROM adjustment WHERE household_id = :id"), params):
-        due = as_date(r.due_date)
-        when = as_date(r.agreed_date) or due or today
-        items.append(TimelineItem(datetime.combine(when, datetime.min.time()), "adjustment",
-                                  r.id, r.category, r.status, r.description,
-                                  is_overdue(due, r.status not in CLOSED_ADJUSTMENT, today)))
-    for r in conn.execute(text("SELECT id, kind, delivery, created_at, language FROM letter "
-                               "WHERE household_id = :id"), params):
-        items.append(TimelineItem(as_datetime(r.created_at) or datetime.min, "letter", r.id,
-                                  r.kind, r.delivery, r.language))
-    for r in conn.execute(text("SELECT id, description, due_date, done_date FROM action "
-                               "WHERE household_id = :id"), params):
-        due, done = as_date(r.due_date), as_date(r.done_date)
-        when = done or due or today
-        items.append(TimelineItem(datetime.combine(when, datetime.min.time()), "action", r.id,
-                                  "", "done" if done else "open", r.description,
-                                  is_overdue(due, done is None, today)))
-    items.sort(key=lambda item: item.at, reverse=True)
-    return items
 
 
 def open_profile(ws: Workspace, household_id: str) -> HouseholdProfile:

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from renodesk.ui import theme
 
@@ -49,6 +49,7 @@ def moment(value: datetime | None) -> str:
 class _Cells:
     texts: tuple[str, ...]
     overdue: bool
+    muted: bool
     item: Any
 
 
@@ -92,6 +93,10 @@ class RowsModel(QAbstractTableModel, Generic[T]):
     def overdue(self, item: T) -> bool:
         return bool(getattr(item, "overdue", False))
 
+    def muted(self, item: T) -> bool:
+        """True for a row shown greyed (e.g. a household that moved out)."""
+        return False
+
     # -- Qt -------------------------------------------------------------------
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -117,7 +122,7 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             if item is None:
                 return "…" if role == _DISPLAY and index.column() == 0 else None
             cells = _Cells(tuple(self.display(item, c) for c in range(len(self.HEADERS))),
-                           self.overdue(item), item)
+                           self.overdue(item), self.muted(item), item)
             self._cells[row] = cells
         if role in _TEXT:
             return cells.texts[index.column()]
@@ -127,6 +132,8 @@ class RowsModel(QAbstractTableModel, Generic[T]):
             return self.code(cells.item, index.column())
         if role == OVERDUE_ROLE:
             return cells.overdue
+        if cells.muted and role == Qt.ItemDataRole.ForegroundRole:
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if not cells.overdue:
             return None
         if role == _FONT:

@@ -14,7 +14,8 @@ from PySide6.QtCore import (
 )
 
 from renodesk.core import enums
-from renodesk.core.queries.households import HouseholdRow, TimelineItem
+from renodesk.core.queries.households import HouseholdRow
+from renodesk.core.queries.timeline import TimelineItem
 from renodesk.core.queries.work import ActionRow, AdjustmentRow, VisitRow
 from renodesk.ui.models.base import LazyModel, ListModel, Loader, day, moment
 
@@ -37,7 +38,10 @@ class HouseholdTableModel(LazyModel[HouseholdRow]):
     def display(self, item: HouseholdRow, column: int) -> str:
         match column:
             case self.NAME:
-                return item.name
+                if item.status == enums.HouseholdStatus.ACTIVE:
+                    return item.name
+                # Moved out or deceased (shown only on request): said, and the row greyed.
+                return f"{item.name} ({enums.HouseholdStatus(item.status).label().lower()})"
             case self.ADDRESS:
                 return item.address
             case self.POSTCODE:
@@ -56,6 +60,9 @@ class HouseholdTableModel(LazyModel[HouseholdRow]):
 
     def code(self, item: HouseholdRow, column: int) -> str | None:
         return item.stance if column == self.STANCE else None
+
+    def muted(self, item: HouseholdRow) -> bool:
+        return item.status != enums.HouseholdStatus.ACTIVE
 
 
 class VisitTableModel(LazyModel[VisitRow]):
@@ -203,9 +210,11 @@ class ActionTableModel(LazyModel[ActionRow]):
 
 
 class TimelineModel(ListModel[TimelineItem]):
-    """A household's history, newest first."""
+    """One part of a household's timeline: the history, or what is planned and open
+    (overdue rows in the attention colour, their date bold and their status saying so)."""
 
     WHEN, WHAT, STATUS, TEXT = range(4)
+    DUE = WHEN
     HEADERS = (
         QT_TRANSLATE_NOOP("TimelineModel", "When"),
         QT_TRANSLATE_NOOP("TimelineModel", "What"),
@@ -223,6 +232,8 @@ class TimelineModel(ListModel[TimelineItem]):
         "open": QT_TRANSLATE_NOOP("TimelineModel", "Open"),
         "done": QT_TRANSLATE_NOOP("TimelineModel", "Done"),
     }
+    NO_DATE = QT_TRANSLATE_NOOP("TimelineModel", "no date")
+    OVERDUE = QT_TRANSLATE_NOOP("TimelineModel", "%1, overdue")
 
     def id_at(self, row: int) -> str:
         item = self.row_at(row)
@@ -234,16 +245,17 @@ class TimelineModel(ListModel[TimelineItem]):
 
         match column:
             case self.WHEN:
-                timed = item.entity in ("contact_moment", "visit", "letter")
-                return moment(item.at) if timed else day(item.at)
+                if item.at is None:
+                    return tr(self.NO_DATE)
+                return moment(item.at) if item.timed else day(item.at)
             case self.WHAT:
                 kind = tr(self.ENTITY_NAMES[item.entity])
                 what = item.what_label()
                 return f"{kind}: {what}" if what else kind
             case self.STATUS:
-                if item.entity == "action":
-                    return tr(self.ACTION_STATUS[item.status])
-                return item.status_label()
+                status = (tr(self.ACTION_STATUS[item.status]) if item.entity == "action"
+                          else item.status_label())
+                return tr(self.OVERDUE).replace("%1", status) if item.overdue else status
             case self.TEXT:
                 return item.text.splitlines()[0] if item.text else ""
         return ""

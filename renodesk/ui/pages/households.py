@@ -91,6 +91,10 @@ class HouseholdsPage(Page):
         self.not_reached.setToolTip(self.tr(
             "Tried %1 times in a row without reaching the tenant").replace(
             "%1", str(NOT_REACHED_TRIES)))
+        self.inactive = QCheckBox(self.tr("Also moved out or deceased"), self)
+        self.inactive.setObjectName("includeInactive")
+        self.inactive.setToolTip(self.tr(
+            "Households that left or died keep their history; they are shown greyed"))
         self.count = QLabel(self)
         self.count.setObjectName("householdCount")
         self.empty_hint = QLabel(self.tr(
@@ -115,6 +119,7 @@ class HouseholdsPage(Page):
             filters.addWidget(widget)
         filters.addWidget(self.open_actions)
         filters.addWidget(self.not_reached)
+        filters.addWidget(self.inactive)
         filters.addStretch(1)
         filters.addWidget(self.count)
         layout = QVBoxLayout(self)
@@ -131,7 +136,8 @@ class HouseholdsPage(Page):
                               (self.vulnerability, self.stance),
                               (self.stance, self.open_actions),
                               (self.open_actions, self.not_reached),
-                              (self.not_reached, self.view)):
+                              (self.not_reached, self.inactive),
+                              (self.inactive, self.view)):
             QWidget.setTabOrder(first, second)
 
         self.timer = QTimer(self)
@@ -141,7 +147,7 @@ class HouseholdsPage(Page):
         self.query.textChanged.connect(lambda _text: self.timer.start())
         for combo in (self.project, self.vulnerability, self.stance):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
-        for box in (self.open_actions, self.not_reached):
+        for box in (self.open_actions, self.not_reached, self.inactive):
             box.toggled.connect(lambda _on: self.refresh())
 
     @classmethod
@@ -153,7 +159,8 @@ class HouseholdsPage(Page):
             query=self.query.text(), project_id=self.project.currentData(),
             vulnerability=self.vulnerability.currentData(), stance=self.stance.currentData(),
             open_actions=self.open_actions.isChecked(),
-            not_reached=NOT_REACHED_TRIES if self.not_reached.isChecked() else 0)
+            not_reached=NOT_REACHED_TRIES if self.not_reached.isChecked() else 0,
+            include_inactive=self.inactive.isChecked())
 
     def load(self, argument: Any = None) -> None:
         if not self._projects_loaded:
