@@ -58,7 +58,7 @@ def test_a_project_with_roster_partner_and_household_made_in_an_empty_workspace(
     assert not dialog.isVisible()
     assert page.list_model.rowCount() == 1 and not page.empty.isVisible()
     assert page.heading.text() == "Vogelbuurt (VB-01)"
-    assert "15-11-2026" in page.tally_deadline.text()
+    assert "15-11-2026" in page.tally.deadline.text()
 
     page.buttons["addRoster"].click()
     roster = dialog_of(page, RosterDialog)

@@ -270,11 +270,11 @@ def test_project_shows_the_consent_tally_and_deadline(qtbot: Any, context: PageC
 
     page = shown(qtbot, ProjectsPage(context), world.vogelbuurt)
     assert page.heading.text() == "Vogelbuurt (VB-01)"
-    assert page.tally_counts.text().startswith("8 agree, 1 do not agree, 1 undecided, 2 unknown")
-    assert page.tally_verdict.text() == "Not enough yet: 1 more 'yes' needed to reach 70%."
-    assert "30 day(s) left" in page.tally_deadline.text()
+    assert page.tally.counts.text().startswith("8 agree, 1 do not agree, 1 undecided, 2 unknown")
+    assert page.tally.verdict.text() == "Not enough yet: 1 more 'yes' needed to reach 70%."
+    assert "30 day(s) left" in page.tally.deadline.text()
     assert page.tabs.tabText(0) == "Roster (2)"
-    assert page.tally_bar.value() == 67
+    assert page.tally.bar.value() == 67
 
 
 def test_visits_from_today_on_start_with_the_next_one(qtbot: Any, context: PageContext,

@@ -11,12 +11,9 @@ from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelection,
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
-    QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -26,11 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from renodesk.core import enums
-from renodesk.core.queries.projects import ConsentTally, ProjectDetail, ProjectRow, project_detail
+from renodesk.core.queries.projects import ProjectDetail, ProjectRow, project_detail
 from renodesk.core.queries.projects import project_rows as read_project_rows
 from renodesk.ui.models.base import ID_ROLE, day
 from renodesk.ui.models.projects import DwellingModel, PartnerModel, ProjectListModel, RosterModel
 from renodesk.ui.pages.base import Page, PageContext
+from renodesk.ui.pages.projects_tally import ConsentTallyBox
 from renodesk.ui.pages.records_kit import table
 from renodesk.ui.setup_dialogs import dialog_button
 
@@ -96,24 +94,7 @@ class ProjectsPage(Page):
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        tally_box = QGroupBox(self.tr("Consent (70% rule)"), self)
-        tally_form = QFormLayout(tally_box)
-        self.tally_bar = QProgressBar(tally_box)
-        self.tally_bar.setObjectName("consentBar")
-        self.tally_bar.setRange(0, 100)
-        self.tally_bar.setAccessibleName(self.tr("Share of tenants who agree"))
-        self.tally_counts = QLabel(tally_box)
-        self.tally_counts.setObjectName("consentCounts")
-        self.tally_verdict = QLabel(tally_box)
-        self.tally_verdict.setObjectName("consentVerdict")
-        self.tally_verdict.setWordWrap(True)
-        self.tally_verdict.setStyleSheet("font-weight: 600;")
-        self.tally_deadline = QLabel(tally_box)
-        self.tally_deadline.setObjectName("consentDeadline")
-        tally_form.addRow(self.tr("Agree"), self.tally_bar)
-        tally_form.addRow(self.tr("Answers"), self.tally_counts)
-        tally_form.addRow(self.tr("Verdict"), self.tally_verdict)
-        tally_form.addRow(self.tr("Deadline"), self.tally_deadline)
+        self.tally = ConsentTallyBox(self)
 
         self.dwellings = DwellingModel()
         self.roster = RosterModel()
@@ -167,7 +148,7 @@ class ProjectsPage(Page):
         column = QVBoxLayout(right)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.details)
-        column.addWidget(tally_box)
+        column.addWidget(self.tally)
         column.addWidget(self.tabs, 1)
         heading_row = QHBoxLayout()
         heading_row.addWidget(self.heading, 1)
@@ -251,7 +232,7 @@ class ProjectsPage(Page):
         if project["social_plan_ref"]:
             lines.append(self.tr("Social plan: %1").replace("%1", project["social_plan_ref"]))
         self.details.setText("\n".join(lines))
-        self.show_tally(detail.tally)
+        self.tally.show_tally(detail.tally)
         self.roster.set_rows(detail.roster)
         self.partners.set_rows(detail.partners)
         self.dwellings.set_rows(detail.dwellings)
@@ -262,37 +243,6 @@ class ProjectsPage(Page):
         self.buttons["editRoster"].setEnabled(bool(detail.roster))
         self.buttons["removeRoster"].setEnabled(bool(detail.roster))
         self.buttons["removePartner"].setEnabled(bool(detail.partners))
-
-    def show_tally(self, tally: ConsentTally) -> None:
-        self.tally_bar.setValue(round(tally.percent_yes))
-        self.tally_bar.setFormat(f"{tally.percent_yes:.1f}%".replace(".", ","))
-        self.tally_counts.setText(self.tr(
-            "%1 agree, %2 do not agree, %3 undecided, %4 unknown (of %5 tenants)")
-            .replace("%1", str(tally.yes)).replace("%2", str(tally.no))
-            .replace("%3", str(tally.undecided)).replace("%4", str(tally.unknown))
-            .replace("%5", str(tally.total)))
-        threshold = "?" if tally.threshold_percent is None else f"{tally.threshold_percent}%"
-        if not tally.rule_applies:
-            verdict = self.tr(
-                "The 70% rule does not apply: fewer than %1 dwellings. Every tenant decides "
-                "for themselves.").replace("%1", str(tally.min_dwellings or "?"))
-        elif tally.reached:
-            verdict = self.tr("Enough tenants agree: %1 of %2 (%3 needed).").replace(
-                "%1", str(tally.yes)).replace("%2", str(tally.total)).replace(
-                "%3", threshold)
-        else:
-            verdict = self.tr("Not enough yet: %1 more 'yes' needed to reach %2.").replace(
-                "%1", str(tally.yes_short)).replace("%2", threshold)
-        self.tally_verdict.setText(verdict)
-        if tally.deadline is None:
-            self.tally_deadline.setText(self.tr("No deadline set"))
-        elif tally.days_to_deadline is not None and tally.days_to_deadline >= 0:
-            self.tally_deadline.setText(self.tr("%1 (%n day(s) left)", "",
-                                                tally.days_to_deadline).replace(
-                "%1", day(tally.deadline)))
-        else:
-            self.tally_deadline.setText(self.tr("%1 (passed)").replace(
-                "%1", day(tally.deadline)))
 
     def _open_household(self, index: Any) -> None:
         item = self.dwellings.row_at(index.row())
