@@ -13,8 +13,8 @@ opening at that moment would let two programs lock two different files.
 
 Within one process the lock is shared: every opening of the same folder counts, and the
 lock goes when the last one is released. A process may open its own workspace more than
-once (commands that reuse another command's helpers, tests), and ``flock`` would refuse
-its second open file.
+once (a test running commands in-process beside the workspace it holds), and ``flock``
+would refuse that process's second open file.
 """
 
 from __future__ import annotations
@@ -173,7 +173,7 @@ def acquire(root: Path, program: str) -> WorkspaceLock:
     with _guard:
         held = _held.get(path)
         if held is None:
-            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
             if not _try_lock(fd):
                 os.close(fd)
                 raise WorkspaceLocked(holder(root))
