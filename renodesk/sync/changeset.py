@@ -7,6 +7,10 @@ A changeset is one immutable blob holding a batch of operations of one device::
 The header travels in the clear (the server needs it to route and order) but is
 bound to the ciphertext as associated data, so any change to it fails
 authentication. The payload is the zlib-compressed JSON list of operations.
+
+After the team key was replaced, the header also names the key (``epoch`` and ``kid``,
+see ``team``); files under the team's first key leave them out, so they look exactly as
+before and laptops not yet updated keep reading them.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import json
 import os
 import struct
 import zlib
+from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from typing import Any
 
@@ -49,9 +54,14 @@ class ChangesetHeader:
     hlc_max: str
     prev: str  # sha256 hex of this device's previous changeset blob, "" for the first
     count: int
+    epoch: int = 1  # which team key sealed it (see ``team.Team.key_for``)
+    kid: str = ""
 
     def encode(self) -> bytes:
-        return json.dumps(asdict(self), sort_keys=True, separators=(",", ":")).encode()
+        fields = asdict(self)
+        if self.epoch == 1:
+            del fields["epoch"], fields["kid"]
+        return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
 
     @classmethod
     def decode(cls, raw: bytes) -> ChangesetHeader:
@@ -64,7 +74,14 @@ class ChangesetHeader:
             raise ChangesetError("unknown_version", str(header.v))
         if not isinstance(header.seq, int) or header.seq < 1:
             raise ChangesetError("bad_header", "seq")
+        if not isinstance(header.epoch, int) or header.epoch < 1 or not isinstance(
+                header.kid, str) or (header.epoch > 1) != bool(header.kid):
+            raise ChangesetError("bad_header", "epoch")
         return header
+
+
+#: The key of a changeset: one key, or a choice by its header (a team after rotations).
+KeyChoice = bytes | Callable[[ChangesetHeader], bytes]
 
 
 def blob_hash(blob: bytes) -> str:
@@ -77,7 +94,8 @@ def file_name(seq: int) -> str:
 
 
 def encode_changeset(
-    key: bytes, team: str, device: str, seq: int, prev: str, ops: list[Operation]
+    key: bytes, team: str, device: str, seq: int, prev: str, ops: list[Operation],
+    epoch: int = 1, kid: str = "",
 ) -> bytes:
     if not ops:
         raise ValueError("a changeset holds at least one operation")
@@ -90,6 +108,8 @@ def encode_changeset(
         hlc_max=max(op.hlc for op in ops),
         prev=prev,
         count=len(ops),
+        epoch=epoch,
+        kid=kid,
     ).encode()
     aad = MAGIC + header
     nonce = os.urandom(NONCE_SIZE)
@@ -117,13 +137,15 @@ def _split(blob: bytes) -> tuple[ChangesetHeader, bytes, bytes, bytes]:
     return header, raw_header, nonce, ciphertext
 
 
-def decode_changeset(key: bytes, blob: bytes, team: str) -> tuple[ChangesetHeader, list[Operation]]:
+def decode_changeset(key: KeyChoice, blob: bytes,
+                     team: str) -> tuple[ChangesetHeader, list[Operation]]:
     """Verify and decrypt a changeset; raises ChangesetError with a reason code."""
     header, raw_header, nonce, ciphertext = _split(blob)
     if header.team != team:
         raise ChangesetError("foreign_team", header.team)
+    chosen = key if isinstance(key, bytes) else key(header)
     try:
-        plain = AESGCM(key).decrypt(nonce, ciphertext, MAGIC + raw_header)
+        plain = AESGCM(chosen).decrypt(nonce, ciphertext, MAGIC + raw_header)
     except InvalidTag as exc:
         raise ChangesetError("tampered", "authentication failed") from exc
     try:

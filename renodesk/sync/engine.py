@@ -10,10 +10,12 @@
    needs changesets removed meanwhile (it was away past the horizon) starts again from
    a snapshot covering them, keeping its own edits (``retention``, ``snapshot.rebase``).
 4. Receive: for every other device, the files after its high-water mark, in sequence,
-   each verified (name, authentication, team, device, sequence, hash chain) and applied
-   in one transaction together with the new high-water mark. A file that fails a check
-   is set aside and that device's later files wait. More deletes than the limit stop
-   the run before anything is applied, unless allowed.
+   each verified (name, authentication, team, device, sequence, hash chain, and the team
+   key it was sealed with: after a key rotation, files under a replaced key only up to
+   what the rotating laptop had read of that device, nothing of a removed device after
+   that) and applied in one transaction together with the new high-water mark. A file
+   that fails a check is set aside and that device's later files wait. More deletes
+   than the limit stop the run before anything is applied, unless allowed.
 5. Held operations (future clocks, parents not yet arrived) are tried again.
 6. This device's "seen" marker is written and tombstones the whole team has seen (and
    older than 180 days) are removed (``retention``). ``compact`` writes a snapshot and
@@ -151,7 +153,7 @@ class SyncRun:
     # -- the run ------------------------------------------------------------------
     def run(self) -> SyncReport:
         try:
-            self.folder.check(self.team.team_id)
+            self.folder.check(self.team)
             if self.send:
                 self._send()
             self._bootstrap()
@@ -171,14 +173,20 @@ class SyncRun:
         """Write this device's snapshot of the team's current state (after a sync), then
         remove this device's own changesets it covers and every active device has read.
         Returns how many files were removed."""
-        self.folder.check(self.team.team_id)
+        covered = self.write_snapshot()
+        return retention.remove_covered_changesets(self.ws, self.folder, self.team.key,
+                                                   self.team.team_id, covered)
+
+    def write_snapshot(self) -> int:
+        """Write this device's snapshot under the current team key; returns up to which
+        of its own changesets it covers."""
+        self.folder.check(self.team)
         with self._transaction() as conn:
             blob = snapshot.build(conn, self.team.key, self.team.team_id, self.ws.device_id,
                                   self.ws.clock)
             covered = int(read_meta(conn, "sync_out_seq") or 0)
         write_atomically(self.folder.snapshot_path(self.ws.device_id), blob)
-        return retention.remove_covered_changesets(self.ws, self.folder, self.team.key,
-                                                   self.team.team_id, covered)
+        return covered
 
     # -- sending ------------------------------------------------------------------
     def _send(self) -> None:
@@ -205,13 +213,15 @@ class SyncRun:
         if blob:
             # Written before a crash, its hash not yet recorded: adopt it if it is ours.
             try:
-                header, written = decode_changeset(self.team.key, blob, self.team.team_id)
+                header, written = decode_changeset(self.team.key_for, blob,
+                                                   self.team.team_id)
             except ChangesetError as exc:
                 raise RenoDeskError("sync.error.seq_taken", path=str(path)) from exc
             if header.prev != prev or [o.op_id for o in written] != [o.op_id for o in ops]:
                 raise RenoDeskError("sync.error.seq_taken", path=str(path))
         else:
-            blob = encode_changeset(self.team.key, self.team.team_id, me, seq, prev, ops)
+            blob = encode_changeset(self.team.key, self.team.team_id, me, seq, prev, ops,
+                                    self.team.epoch, self.team.kid)
             self.folder.publish(me, seq, blob)
         with self._transaction() as conn:
             write_meta(conn, "sync_out_hash", blob_hash(blob))
@@ -245,7 +255,8 @@ class SyncRun:
                 header, payload = snapshot.decode(self.team.key, self.folder.read(path),
                                                   self.team.team_id)
             except ChangesetError as exc:
-                self.report.set_aside.append(SetAside("snapshots", path.name, exc.reason))
+                self.report.set_aside.append(SetAside("snapshots", path.name,
+                                                      self._snapshot_reason(path, exc)))
                 continue
             if not self._gone({d: int(v[0]) for d, v in payload["peers"].items()}):
                 chosen = (header, payload)
@@ -261,6 +272,19 @@ class SyncRun:
         self.report.merged(result)
         self.report.received_ops += result.applied
         self.report.bootstrapped = True
+
+    def _snapshot_reason(self, path: Path, exc: ChangesetError) -> str:
+        """After a key rotation only snapshots under the current key count: one under a
+        replaced key may have been written by a lost laptop after the rotation."""
+        if exc.reason == "tampered":
+            blob = self.folder.read(path)
+            for old in self.team.retired:
+                try:
+                    snapshot.decode(old.key, blob, self.team.team_id)
+                except ChangesetError:
+                    continue
+                return "stale_key"
+        return exc.reason
 
     def _scan(self, device: str) -> tuple[dict[int, Path], list[Stray]]:
         if device not in self._scans:
@@ -327,7 +351,7 @@ class SyncRun:
                 path = files[seq + 1]
                 blob = self.folder.read(path)
                 try:
-                    header, ops = decode_changeset(self.team.key, blob, self.team.team_id)
+                    header, ops = decode_changeset(self.team.key_for, blob, self.team.team_id)
                     self._check(header, device, seq + 1, prev)
                 except ChangesetError as exc:
                     self.report.set_aside.append(SetAside(device, path.name, exc.reason))

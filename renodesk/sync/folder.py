@@ -5,6 +5,9 @@ name, flushed and fsynced, then renamed into place, so a reader sees a whole fil
 none. Readers accept only exact file names; anything else there (a "conflicted copy"
 made by a cloud client, a stray download) is reported and left alone, never deleted.
 A folder or ``team.json`` that cannot be read stops the sync: it never means "deleted".
+A ``team.json`` with a newer team key stops it too, before anything is sent under the
+old key; an older one (a copy put back, the loser of two rotations at once) is replaced
+by the one this laptop holds.
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from renodesk.core.errors import RenoDeskError
 from renodesk.sync.changeset import file_name
-from renodesk.sync.team import TEAM_FILE, TeamFile, team_root
+from renodesk.sync.team import TEAM_FILE, Team, TeamFile, team_root, write_team_file
 
 CHANGESET_NAME = re.compile(r"^(\d{12})\.rdc$")
 DEVICE_NAME = re.compile(r"^[0-9a-f]{32}$")
@@ -49,13 +52,19 @@ class TeamFolder:
         self.devices = self.root / "devices"
         self.snapshots = self.root / "snapshots"
 
-    def check(self, team_id: str) -> None:
-        """Stop unless the folder, ``team.json`` and the devices folder are all there."""
+    def check(self, team: Team) -> None:
+        """Stop unless the folder, ``team.json`` and the devices folder are all there and
+        ``team.json`` holds this laptop's team key (see the module docstring)."""
         if not self.folder.is_dir():
             raise RenoDeskError("sync.error.folder_missing", path=str(self.folder))
         info = TeamFile.read(self.root / TEAM_FILE)
-        if info.team_id != team_id:
+        if info.team_id != team.team_id:
             raise RenoDeskError("sync.error.other_team")
+        if info.order > team.order:
+            raise RenoDeskError("sync.error.team_key_replaced")
+        if info.order < team.order and team.document:
+            # Highest epoch, then highest key id wins: every laptop decides alike.
+            write_team_file(self.root / TEAM_FILE, team.document)
         if not self.devices.is_dir():
             raise RenoDeskError("sync.error.folder_missing", path=str(self.devices))
 
