@@ -8,7 +8,7 @@ it and when, and audits the print, in one unit of work. No Qt here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,6 @@ from renodesk.core.errors import NotFoundError, RenoDeskError
 from renodesk.core.letter_requests import (
     Gathered,
     LetterChoice,
-    build_request,
     gather,
     letterhead,
     one_row,
@@ -29,6 +28,7 @@ from renodesk.core.letter_requests import (
 from renodesk.core.queries.common import address, as_datetime
 from renodesk.core.workspace import Change, Workspace
 from renodesk.letters.data import (
+    Letterhead,
     LetterRequest,
     LetterResult,
     LetterWarning,
@@ -101,13 +101,30 @@ def _record(choice_visit: str | None, request: LetterRequest, household_id: str,
             "pdf": pdf}
 
 
+def _gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path | None,
+            today: date | None, head: Letterhead | None) -> Gathered:
+    """What the letter needs; for a language printed together with Dutch also the same
+    letter gathered in Dutch (the visit's purpose, the titles and what to have ready come
+    from the Dutch template then, not from the translation)."""
+    from renodesk.letters.templates import REFERENCE_LANGUAGE, load_texts
+
+    got = gather(conn, choice, actor, templates, today, head)
+    request = got.request
+    if not load_texts(request.language, templates)[0].bilingual:
+        return got
+    in_dutch = replace(choice, language=REFERENCE_LANGUAGE, large_print=request.large_print,
+                       visit_id=got.visit_id or choice.visit_id)
+    dutch = gather(conn, in_dutch, actor, templates, today, head).request
+    return replace(got, request=replace(request, dutch=dutch))
+
+
 def make_letter(ws: Workspace, choice: LetterChoice, templates: Path | None = None,
                 today: date | None = None) -> MadeLetter:
     """Render one letter, keep it with the household and audit the print: one unit of work."""
     from renodesk.letters.render import render_letter
 
     with ws.engine.connect() as conn:
-        got = gather(conn, choice, ws.actor, templates, today, None)
+        got = _gather(conn, choice, ws.actor, templates, today, None)
     result = render_letter(got.request, templates)
     with ws.write() as uow:
         letter_id = uow.create("letter", _record(got.visit_id, got.request, got.household_id,
@@ -123,7 +140,7 @@ def preview_letter(ws: Workspace, choice: LetterChoice, templates: Path | None =
     from renodesk.letters.render import render_letter
 
     with ws.engine.connect() as conn:
-        request = build_request(conn, choice, ws.actor, templates, today)
+        request = _gather(conn, choice, ws.actor, templates, today, None).request
     return render_letter(request, templates)
 
 
@@ -172,8 +189,8 @@ def make_batch(ws: Workspace, kind: LetterKind, household_ids: Sequence[str],
         head = letterhead(conn)
         for household_id in household_ids:
             try:
-                requests.append(gather(conn, LetterChoice(kind, household_id), ws.actor,
-                                        templates, today, head))
+                requests.append(_gather(conn, LetterChoice(kind, household_id), ws.actor,
+                                         templates, today, head))
             except RenoDeskError as exc:
                 if exc.key != "letters.error.no_visit":
                     raise

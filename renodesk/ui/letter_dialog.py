@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renodesk.core.enums import LetterKind
+from renodesk.core.enums import Language, LetterKind
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.letter_requests import VISIT_KINDS, LetterChoice
 from renodesk.core.letters import MadeLetter
@@ -151,6 +151,26 @@ class PdfPreview(QScrollArea):
         self.page_count = len(images)
 
 
+def letter_languages(templates: Path | None) -> list[tuple[str, str]]:
+    """(code, name) of every language with a letter template: Dutch and English first,
+    then the others by name. A language printed together with Dutch says so."""
+    from renodesk.letters.templates import language_names, load_texts
+
+    result = []
+    for code, own_name in language_names(templates).items():
+        try:
+            name = Language(code).label()
+        except ValueError:  # a language the corporation added itself
+            name = own_name
+        if own_name != name:
+            name = f"{name} ({own_name})"
+        if load_texts(code, templates)[0].bilingual:
+            name = QCoreApplication.translate("LetterDialog", "%1 and Dutch").replace("%1", name)
+        result.append((code, name))
+    return sorted(result, key=lambda item: (item[0] not in ("nl", "en"), item[0] != "nl",
+                                            item[1].casefold()))
+
+
 def kind_combo(parent: QWidget, kinds: list[LetterKind]) -> QComboBox:
     combo = QComboBox(parent)
     for kind in kinds:
@@ -183,8 +203,8 @@ class LetterDialog(QDialog):
         self.language = QComboBox(self)
         self.language.setObjectName("letterLanguage")
         self.language.addItem(self.tr("The household's language"), None)
-        self.language.addItem("Nederlands", "nl")
-        self.language.addItem("English", "en")
+        for code, name in letter_languages(templates):
+            self.language.addItem(name, code)
         self.large_print = QCheckBox(self.tr("Large print (16 pt)"), self)
         self.large_print.setObjectName("letterLargePrint")
         self.large_print.setTristate(True)

@@ -70,7 +70,7 @@ def test_the_household_language_and_reading_needs_are_honoured(small_demo: Works
     assert row["language"] == "en" and row["large_print"] is True
     assert "We would like to visit you" in pdf_text(made.result.pdf)
     # A language without a template gives a Dutch letter, and the coach chooses freely.
-    small_demo.update("household", hid, {"language": "tr"})
+    small_demo.update("household", hid, {"language": "ber"})
     made = make_letter(small_demo, LetterChoice(LetterKind.AGREEMENTS, household_id=hid,
                                                 large_print=False))
     assert small_demo.get("letter", made.letter_id)["language"] == "nl"
