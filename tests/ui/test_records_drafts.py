@@ -86,7 +86,7 @@ def test_a_draft_is_offered_back_after_the_process_is_killed(qtbot: Any, tmp_pat
         assert page.visit_id == visit_id
         assert page.banner.isVisible()
         assert page.form.texts["notes"].toPlainText() == ""
-        page.restore_button.click()
+        page.banner.restore_button.click()
         assert page.form.texts["notes"].toPlainText() == TYPED
         page.run_command("save")
         assert ws.get("visit", visit_id)["notes"] == TYPED

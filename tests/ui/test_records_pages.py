@@ -185,8 +185,8 @@ def test_plan_a_visit_from_a_profile(qtbot: Any, context: PageContext, world: Wo
     assert recorder.went[-1] == ("households", None)
     page = shown(qtbot, VisitsPage(context), {"plan_for": household})
     assert "Henk Visser" in page.heading.text()
-    page.kind.setCurrentIndex(page.kind.findData("introduction"))
-    qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    page.plan_box.kind.setCurrentIndex(page.plan_box.kind.findData("introduction"))
+    qtbot.mouseClick(page.plan_box.button, Qt.MouseButton.LeftButton)
     with world.ws.engine.connect() as conn:
         kinds = conn.exec_driver_sql("SELECT kind, status FROM visit WHERE household_id = ?",
                                      (household,)).all()
@@ -288,8 +288,8 @@ def test_visits_from_today_on_start_with_the_next_one(qtbot: Any, context: PageC
         plan_visit(world.ws, household, NOW + timedelta(days=days), "introduction",
                    "Sanne Bakker")
     page = shown(qtbot, VisitsPage(context))
-    page.upcoming.setChecked(True)
-    model = page.view.model()
+    page.list.upcoming.setChecked(True)
+    model = page.list.view.model()
     shown_dates = [model.index(row, 0).data() for row in range(model.rowCount())]
     expected = [f"{NOW + timedelta(days=d):%d-%m-%Y %H:%M}" for d in (2, 5, 9)]
     assert shown_dates[:3] == expected

@@ -5,125 +5,49 @@ while typing and offered back after a crash."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import datetime
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QModelIndex, Qt, QTime, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateTimeEdit,
-    QFormLayout,
-    QFrame,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import text
 
 from renodesk.core import enums
 from renodesk.core.drafts import Draft, DraftStore, draft_key
 from renodesk.core.errors import RenoDeskError, ValidationError
-from renodesk.core.privacy import redact, visible_sensitive
-from renodesk.core.queries.common import address
-from renodesk.core.queries.work import VisitRow, WorkFilter, visit_ids, visit_rows
 from renodesk.core.visits import (
-    ContactStep,
     NotHomeOutcome,
     Outcome,
-    VisitReport,
     finalise_visit,
     mark_not_home,
     plan_visit,
-    record_visit,
 )
-from renodesk.ui.models.base import BLOCK, ID_ROLE
-from renodesk.ui.models.records import VisitTableModel
 from renodesk.ui.pages.base import Page, PageContext
-from renodesk.ui.pages.records_kit import fill_vocabulary, lazy_loader, table
+from renodesk.ui.pages.visit_data import (
+    OpenVisit,
+    household_label,
+    read_visit,
+    save_report,
+)
+from renodesk.ui.pages.visit_drafts import DraftBanner
 from renodesk.ui.pages.visit_editor import VisitReportForm
+from renodesk.ui.pages.visit_list import VisitListPanel
+from renodesk.ui.pages.visit_planning import PlanVisitBox, not_home_advice
 from renodesk.ui.widgets.form import FormErrors
 from renodesk.ui.widgets.privacy_hints import IdentifierWarnings
 
 if TYPE_CHECKING:
-    from renodesk.core.workspace import Change, Workspace
+    from renodesk.core.workspace import Change
 
 #: Save a draft this long after the last keystroke (ms).
 DRAFT_DELAY_MS = 700
-
-
-@dataclass(frozen=True)
-class VisitList:
-    ids: list[str]
-    first_rows: list[VisitRow]
-
-
-@dataclass(frozen=True)
-class OpenVisit:
-    """A visit as the editor needs it, with a draft left behind if there is one."""
-
-    visit: dict[str, Any]
-    household_name: str
-    address: str
-    draft: Draft | None
-    #: Agreements and actions already recorded at this visit.
-    agreements: int = 0
-    actions: int = 0
-    #: False when consent is missing or withdrawn: the notes are blanked.
-    sensitive_shown: bool = True
-
-
-def _list(ws: Workspace, flt: WorkFilter) -> VisitList:
-    with ws.engine.connect() as conn:
-        ids = visit_ids(conn, flt)  # the latest first: what happened most recently
-        if flt.date_from:
-            ids.reverse()  # "from today on": the next visit first
-        return VisitList(ids, visit_rows(conn, ids[:BLOCK]))
-
-
-def _open(ws: Workspace, visit_id: str) -> OpenVisit:
-    household = ws.get("household", ws.get("visit", visit_id)["household_id"])
-    # The same rule, and the same blanking, as the household's profile.
-    shown = visible_sensitive(household)
-    visit = redact("visit", ws.get("visit", visit_id), shown)
-    draft = DraftStore(ws.engine).load(draft_key("visit", visit_id))
-    if draft is not None and not shown:
-        draft = replace(draft, content=redact("visit", draft.content, shown))
-    dwelling = ws.get("dwelling", household["dwelling_id"])
-    ws.record_access("view", "visit", visit_id, household["id"])
-    with ws.engine.connect() as conn:
-        agreements, actions = conn.execute(text(
-            "SELECT (SELECT count(*) FROM adjustment WHERE visit_id = :v), "
-            "(SELECT count(*) FROM action WHERE visit_id = :v)"), {"v": visit_id}).one()
-    return OpenVisit(visit, household["name"],
-                     address(dwelling["street"], dwelling["number"], dwelling["addition"]),
-                     draft, int(agreements), int(actions), shown)
-
-
-def _household_label(ws: Workspace, household_id: str) -> str:
-    household = ws.get("household", household_id)
-    dwelling = ws.get("dwelling", household["dwelling_id"])
-    return (f"{household['name']}, "
-            f"{address(dwelling['street'], dwelling['number'], dwelling['addition'])}")
-
-
-def _record(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
-    visit = ws.get("visit", visit_id)
-    if not visible_sensitive(ws.get("household", visit["household_id"])):
-        # The notes were hidden, not emptied by the coach: they stay as stored (erasing
-        # them is the privacy officer's deliberate step).
-        report = replace(report, notes=visit["notes"])
-    outcome = record_visit(ws, visit_id, report)
-    DraftStore(ws.engine).discard(draft_key("visit", visit_id))
-    return outcome
 
 
 class VisitsPage(Page):
@@ -139,40 +63,15 @@ class VisitsPage(Page):
         #: The form as the visit was opened: anything else is typed but not saved yet.
         self.opened_content: dict[str, Any] = {}
         self.plan_for: str | None = None
-        self._generation = 0
         self._checked_drafts = False
         self._advice = ""
         self.errors = FormErrors(self)
-        self.model = VisitTableModel(lazy_loader(context.runner, visit_rows))
-
-        self.status = QComboBox(self)
-        self.status.setAccessibleName(self.tr("Status"))
-        fill_vocabulary(self.status, enums.VisitStatus, self.tr("Any status"))
-        self.upcoming = QCheckBox(self.tr("From today on"), self)
-        self.count = QLabel(self)
-        self.view = table(self, self.model, self.tr("Visits"), VisitTableModel.VISITORS)
-        self.view.setObjectName("visitTable")
-        self.view.horizontalHeader().resizeSection(VisitTableModel.HOUSEHOLD, 160)
-        self.view.horizontalHeader().resizeSection(VisitTableModel.ADDRESS, 150)
-        self.view.activated.connect(self._picked)
-        self.view.clicked.connect(self._picked)
-        self.status.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.upcoming.toggled.connect(lambda _on: self.refresh())
-
-        left = QWidget(self)
-        left_column = QVBoxLayout(left)
-        left_column.setContentsMargins(0, 0, 0, 0)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status)
-        filters.addWidget(self.upcoming)
-        filters.addStretch(1)
-        filters.addWidget(self.count)
-        left_column.addLayout(filters)
-        left_column.addWidget(self.view, 1)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("visitsSplitter")
-        splitter.addWidget(left)
+        self.list = VisitListPanel(context, self)
+        self.list.picked.connect(self._picked)
+        splitter.addWidget(self.list)
         right = QWidget(self)
         right_column = QVBoxLayout(right)
         right_column.setContentsMargins(0, 0, 0, 0)
@@ -204,23 +103,7 @@ class VisitsPage(Page):
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget(scroll)
         column = QVBoxLayout(body)
-        self.banner = QFrame(body)
-        self.banner.setObjectName("draftBanner")
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        banner_row = QHBoxLayout(self.banner)
-        self.banner_text = QLabel(self.banner)
-        self.banner_text.setWordWrap(True)
-        self.restore_button = QPushButton(self.tr("&Restore"), self.banner)
-        self.restore_button.setObjectName("restoreDraft")
-        self.discard_button = QPushButton(self.tr("&Discard"), self.banner)
-        self.discard_button.setObjectName("discardDraft")
-        self.restore_button.clicked.connect(self.restore_draft)
-        self.discard_button.clicked.connect(self.discard_draft)
-        banner_row.addWidget(self.banner_text, 1)
-        banner_row.addWidget(self.restore_button)
-        banner_row.addWidget(self.discard_button)
-        self.banner.setVisible(False)
-        self.pending_draft: Draft | None = None
+        self.banner = DraftBanner(self.context, body)
 
         self.heading = QLabel(body)
         self.heading.setObjectName("visitHeading")
@@ -238,24 +121,10 @@ class VisitsPage(Page):
         self.next_step.setWordWrap(True)
         self.next_step.setStyleSheet("font-weight: 600;")
 
-        self.plan_group = QGroupBox(self.tr("Plan"), body)
-        plan = QFormLayout(self.plan_group)
-        self.planned_at = QDateTimeEdit(self.plan_group)
-        self.planned_at.setCalendarPopup(True)
-        self.planned_at.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.kind = QComboBox(self.plan_group)
-        fill_vocabulary(self.kind, enums.VisitKind)
-        self.visitors = QLineEdit(self.plan_group)
-        self.visitors.setPlaceholderText(self.tr("Names, separated by commas"))
-        self.errors.add_row(plan, "planned_at", self.tr("Date and time"), self.planned_at)
-        self.errors.add_row(plan, "kind", self.tr("Kind of visit"), self.kind)
-        self.errors.add_row(plan, "visitors", self.tr("Visitors"), self.visitors)
-        self.plan_button = QPushButton(self.tr("P&lan visit"), self.plan_group)
-        self.plan_button.setObjectName("planVisit")
-        self.plan_button.clicked.connect(self.plan)
-        plan.addRow(self.plan_button)
+        self.plan_box = PlanVisitBox(self.errors, self.plan, body)
 
         self.form = VisitReportForm(self.errors, body)
+        self.banner.restored.connect(self.form.set_content)
         self.warnings = IdentifierWarnings(self.save, body)
         self.save_button = QPushButton(self.tr("&Save report"), body)
         self.save_button.setObjectName("saveReport")
@@ -288,13 +157,14 @@ class VisitsPage(Page):
         column.addWidget(self.next_step)
         column.addWidget(self.errors.general)
         column.addWidget(self.warnings)
-        column.addWidget(self.plan_group)
+        column.addWidget(self.plan_box)
         column.addWidget(self.form)
         column.addLayout(buttons)
         column.addStretch(1)
         form = self.form
-        order = [self.restore_button, self.discard_button, self.not_home_button,
-                 self.open_profile, self.planned_at, self.kind, self.visitors, self.plan_button,
+        order = [self.banner.restore_button, self.banner.discard_button, self.not_home_button,
+                 self.open_profile, self.plan_box.planned_at, self.plan_box.kind,
+                 self.plan_box.visitors, self.plan_box.button,
                  form.attendees, *form.texts.values(), form.adjustment_table,
                  form.add_adjustment, form.remove_adjustment, form.action_table,
                  form.add_action, form.remove_action, self.finalise_button, self.save_button]
@@ -321,37 +191,19 @@ class VisitsPage(Page):
             self.context.runner.read(lambda ws: DraftStore(ws.engine).pending("visit:"),
                                      self._offer_left_drafts)
 
-    def current_filter(self) -> WorkFilter:
-        return WorkFilter(status=self.status.currentData(),
-                          date_from=datetime.now().date() if self.upcoming.isChecked() else None)
-
     def refresh(self) -> None:
-        self._generation += 1
-        generation = self._generation
-        flt = self.current_filter()
+        self.list.refresh()
 
-        def shown(result: VisitList | None, error: BaseException | None) -> None:
-            if generation != self._generation:
-                return
-            if result is None:
-                self.context.notify(str(error))
-                return
-            self.model.set_ids(result.ids, result.first_rows)
-            self.count.setText(self.tr("%n visit(s)", "", len(result.ids)))
-
-        self.context.runner.read(lambda ws: _list(ws, flt), shown)
-
-    def _picked(self, index: QModelIndex) -> None:
-        visit_id = index.data(ID_ROLE)
-        if visit_id and visit_id != self.visit_id:
-            self.open_visit(str(visit_id))
+    def _picked(self, visit_id: str) -> None:
+        if visit_id != self.visit_id:
+            self.open_visit(visit_id)
 
     # -- editor -------------------------------------------------------------------
     def _show_editor(self, visible: bool, planning: bool = False) -> None:
         self.editor_body.setVisible(visible)
         self.editor_scroll.setVisible(visible)
         self.placeholder.setVisible(not visible)
-        self.plan_group.setVisible(planning)
+        self.plan_box.setVisible(planning)
         self.form.setVisible(visible and not planning)
         for button in (self.save_button, self.finalise_button, self.not_home_button):
             button.setVisible(visible and not planning)
@@ -362,23 +214,19 @@ class VisitsPage(Page):
         self.errors.clear()
         self.next_step.clear()
         self.banner.setVisible(False)
-        tomorrow = QDateTime.currentDateTime().addDays(1)
-        tomorrow.setTime(QTime(10, 0))
-        self.planned_at.setDateTime(tomorrow)
-        self.visitors.setText(self.context.workspace.actor if self.context.runner.has_workspace
-                              else "")
+        self.plan_box.start(self.context.workspace.actor if self.context.runner.has_workspace
+                            else "")
         self.state.setText(self.tr("New visit"))
         self._show_editor(True, planning=True)
-        self.context.runner.read(lambda ws: _household_label(ws, household_id),
+        self.context.runner.read(lambda ws: household_label(ws, household_id),
                                  lambda label, _e: self.heading.setText(label or ""))
-        self.planned_at.setFocus()
+        self.plan_box.planned_at.setFocus()
 
     def plan(self) -> None:
         household_id = self.plan_for
         if household_id is None:
             return
-        when = self.planned_at.dateTime().toString("yyyy-MM-ddTHH:mm")
-        kind, visitors = self.kind.currentData(), self.visitors.text()
+        when, kind, visitors = self.plan_box.request()
 
         def planned(outcome: Outcome | None, error: BaseException | None) -> None:
             if isinstance(error, RenoDeskError):
@@ -393,7 +241,7 @@ class VisitsPage(Page):
 
     def open_visit(self, visit_id: str) -> None:
         self.draft_timer.stop()
-        self.context.runner.read(lambda ws: _open(ws, visit_id), self._show_visit)
+        self.context.runner.read(lambda ws: read_visit(ws, visit_id), self._show_visit)
 
     def _show_visit(self, opened: OpenVisit | None, error: BaseException | None) -> None:
         if opened is None:
@@ -425,7 +273,7 @@ class VisitsPage(Page):
         self.save_button.setEnabled(not final)
         self.finalise_button.setEnabled(not final and visit["status"] == "done")
         self.not_home_button.setEnabled(not final and visit["status"] == "planned")
-        self._offer(opened.draft)
+        self.banner.offer(opened.draft, self.form.content())
 
     def _show_state(self) -> None:
         visit = self.visit
@@ -456,32 +304,6 @@ class VisitsPage(Page):
                            _error: BaseException | None) -> None:
         if drafts and self.visit_id is None and self.plan_for is None:
             self.open_visit(drafts[0].row_id)
-
-    def _offer(self, draft: Draft | None) -> None:
-        self.pending_draft = draft
-        if draft is None or draft.content == self.form.content():
-            self.banner.setVisible(False)
-            return
-        self.banner_text.setText(self.tr(
-            "Text typed on %1 was not saved. Do you want it back?").replace(
-            "%1", draft.updated_at.strftime("%d-%m-%Y %H:%M")))
-        self.banner.setVisible(True)
-        self.restore_button.setFocus()
-
-    def restore_draft(self) -> None:
-        if self.pending_draft is not None:
-            self.form.set_content(self.pending_draft.content)
-        self.banner.setVisible(False)
-        self.context.notify(self.tr("The unsaved text is back. Save it with Ctrl+S."))
-
-    def discard_draft(self) -> None:
-        self.banner.setVisible(False)
-        if self.pending_draft is None:
-            return
-        key = self.pending_draft.key
-        self.pending_draft = None
-        self.context.runner.read(lambda ws: DraftStore(ws.engine).discard(key),
-                                 lambda _r, _e: None)
 
     # -- the coach's actions ----------------------------------------------------------
     def save(self) -> None:
@@ -514,7 +336,7 @@ class VisitsPage(Page):
                 self.context.notify(self.tr("The visit report is saved."))
                 self.open_visit(visit_id)
 
-        self.context.runner.write(lambda ws: _record(ws, visit_id, report), saved)
+        self.context.runner.write(lambda ws: save_report(ws, visit_id, report), saved)
 
     def finalise(self) -> None:
         visit_id = self.visit_id
@@ -560,27 +382,13 @@ class VisitsPage(Page):
                 return
             if outcome is None:
                 return
-            advice = self.tr("Not at home is logged (attempt %1). Next step: %2").replace(
-                "%1", str(outcome.attempts)).replace("%2", self.step_text(outcome.next_step))
+            advice = not_home_advice(outcome)
             # Shown once the visit is re-read (which clears the editor), whenever that is.
             self._advice = advice
             self.context.notify(advice)
             self.open_visit(visit_id)
 
         self.context.runner.write(lambda ws: mark_not_home(ws, visit_id), done)
-
-    def step_text(self, step: ContactStep) -> str:
-        texts = {
-            ContactStep.DOOR_CARD: self.tr(
-                "leave the not-at-home card and come back at another time of day."),
-            ContactStep.PHONE: self.tr("call the tenant."),
-            ContactStep.LETTER: self.tr("send a letter with a fixed appointment."),
-            ContactStep.CONTACT_PERSON: self.tr("ask the contact person to help."),
-            ContactStep.PARTNER: self.tr("ask the partner who is involved to help."),
-            ContactStep.ESCALATE: self.tr(
-                "discuss with the project leader and the social housing officer."),
-        }
-        return texts[step]
 
     def _open_profile(self) -> None:
         household_id = self.plan_for or (self.visit or {}).get("household_id")
