@@ -1,4 +1,5 @@
-"""``renodesk team create|join`` and ``renodesk sync``: the shared folder and/or the server."""
+"""``renodesk team create|join|rotate|rekey|devices`` and ``renodesk sync``: the shared
+folder and/or the server."""
 
 from __future__ import annotations
 
@@ -31,6 +32,17 @@ def register(sub: Any) -> None:
     join.add_argument("--folder", required=True, help="the shared folder the team lead set up")
     join.add_argument("--name", help="which team, when the folder holds several")
     join.set_defaults(handler=join_team_command)
+    rotate = team_sub.add_parser(
+        "rotate", help="replace the team key after a lost laptop (asks for a new passphrase)")
+    rotate.add_argument("--revoke", action="append", default=[], metavar="DEVICE",
+                        help="take a device out of the team (its id or first characters; "
+                             "see: renodesk team devices); may be repeated")
+    rotate.set_defaults(handler=rotate_team_command)
+    rekey = team_sub.add_parser(
+        "rekey", help="type the new team passphrase after the key was replaced elsewhere")
+    rekey.set_defaults(handler=rekey_team_command)
+    devices = team_sub.add_parser("devices", help="the team's laptops and when they were seen")
+    devices.set_defaults(handler=team_devices_command)
     run = sub.add_parser("sync", help="sync with the team folder and/or the server")
     run.add_argument("--allow-deletes", action="store_true",
                      help="apply a sync that deletes more records than the limit")
@@ -51,14 +63,15 @@ def register(sub: Any) -> None:
     settle.set_defaults(handler=settle_conflict_command)
 
 
-def _team_passphrase(confirm: bool) -> str:
+def _team_passphrase(confirm: bool, new: bool = False) -> str:
     env = os.environ.get(ENV_TEAM_PASSPHRASE)
     if env:
         return env
     if not sys.stdin.isatty():
         raise RenoDeskError("sync.error.team_passphrase_needed", env=ENV_TEAM_PASSPHRASE)
-    first = getpass.getpass(t("sync.cli.team_passphrase"))
-    if confirm and getpass.getpass(t("sync.cli.team_passphrase_again")) != first:
+    prompt = "sync.cli.new_team_passphrase" if new else "sync.cli.team_passphrase"
+    first = getpass.getpass(t(prompt))
+    if confirm and getpass.getpass(t(f"{prompt}_again")) != first:
         raise RenoDeskError("sync.error.passphrase_mismatch")
     return first
 
@@ -87,6 +100,46 @@ def join_team_command(args: argparse.Namespace) -> int:
     team = join_team(ws, _store(args), Path(args.folder).expanduser().resolve(),
                      _team_passphrase(confirm=False), args.name)
     say("sync.cli.team_joined", name=team.name)
+    return 0
+
+
+def rotate_team_command(args: argparse.Namespace) -> int:
+    from renodesk.sync.service import rotate_team_key
+
+    ws = open_from(args)
+    team = rotate_team_key(ws, _store(args), _team_passphrase(confirm=True, new=True),
+                           args.revoke)
+    say("sync.cli.team_rotated", name=team.name)
+    for device in sorted(team.revoked):
+        say("sync.cli.team_revoked", device=device[:8])
+    return 0
+
+
+def rekey_team_command(args: argparse.Namespace) -> int:
+    from renodesk.sync.service import take_up_new_key
+
+    ws = open_from(args)
+    team = take_up_new_key(ws, _store(args), _team_passphrase(confirm=False))
+    say("sync.cli.team_rekeyed", name=team.name)
+    return 0
+
+
+def team_devices_command(args: argparse.Namespace) -> int:
+    from renodesk.sync.rotation import team_devices
+    from renodesk.sync.service import current_team
+
+    ws = open_from(args)
+    team = current_team(ws, _store(args))
+    if team is None:
+        raise RenoDeskError("sync.error.no_team")
+    say("sync.cli.devices_header", name=team.name, epoch=team.epoch)
+    for device in team_devices(ws, team):
+        mark = (t("sync.cli.device_this") if device.this_laptop else "") + (
+            t("sync.cli.device_revoked") if device.revoked else "")
+        seen = (device.last_seen.isoformat(sep=" ", timespec="minutes") if device.last_seen
+                else t("sync.cli.device_never"))
+        say("sync.cli.device_line", device=device.short, seen=seen, seq=device.last_seq,
+            mark=mark)
     return 0
 
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import select, update
@@ -152,6 +152,10 @@ def take_up(ws: Workspace, team: Team, places: list[TeamFolder]) -> int:
     Returns how many of its own changesets were sealed again."""
     sealed = _seal_own_again(ws, team, places)
     _read_again(ws, team, places)
+    for place in places:
+        # A snapshot under a replaced key no longer counts: write this laptop's anew.
+        if place.snapshot_path(ws.device_id).is_file():
+            SyncRun(ws, replace(team, folder=place.folder)).write_snapshot()
     return sealed
 
 

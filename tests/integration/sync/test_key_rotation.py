@@ -23,7 +23,7 @@ from synckit import TEAM_PASSPHRASE, Laptop, make_household, new_laptop, state
 
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.workspace import read_meta
-from renodesk.sync import rotation, service
+from renodesk.sync import rotation, service, snapshot
 from renodesk.sync.changeset import (
     ChangesetError,
     blob_hash,
@@ -161,7 +161,7 @@ def test_two_laptops_replacing_the_key_at_once_end_on_one_key(tmp_path: Path) ->
     _rotate(ahmet, OTHER_PASSPHRASE)
     sanne.ws.update("household", household, {"phone": "0611111111"})
     ahmet.ws.update("household", household, {"email": "ahmet-zag-het@example.org"})
-    kids = {load_team(l.ws, l.store).kid: l for l in (sanne, ahmet)}
+    kids = {load_team(one.ws, one.store).kid: one for one in (sanne, ahmet)}
     winner = kids[max(kids)]
     loser = kids[min(kids)]
     winning_passphrase = NEW_PASSPHRASE if winner is sanne else OTHER_PASSPHRASE
@@ -178,7 +178,7 @@ def test_two_laptops_replacing_the_key_at_once_end_on_one_key(tmp_path: Path) ->
         row = laptop.rows("household")[household]
         assert (row["phone"], row["email"]) == ("06-11111111", "ahmet-zag-het@example.org")
     assert state(sanne) == state(ahmet) == state(cas)
-    assert {load_team(l.ws, l.store).kid for l in (sanne, ahmet, cas)} == {max(kids)}
+    assert {load_team(one.ws, one.store).kid for one in (sanne, ahmet, cas)} == {max(kids)}
 
 
 def test_a_new_laptop_starts_after_the_rotation_from_the_snapshot_or_the_old_files(
@@ -200,6 +200,12 @@ def test_a_new_laptop_starts_after_the_rotation_from_the_snapshot_or_the_old_fil
     # Only the snapshot under the new key counts (Ahmet's old one, if tried, is set aside).
     assert set(set_aside(outcome).values()) <= {"stale_key"}
     assert joke.rows("household") == sanne.rows("household")
+    # Ahmet takes up the new key: his own snapshot is written again under it.
+    service.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
+    team = load_team(ahmet.ws, ahmet.store)
+    ahmets = TeamFolder(folder, team.slug).snapshot_path(ahmet.ws.device_id)
+    assert snapshot.decode(team.key, ahmets.read_bytes(), team.team_id)[0].device == (
+        ahmet.ws.device_id)
     # Without any snapshot, the old files are still readable to members.
     shutil.rmtree(tmp_path / "share" / "renodesk" / "team-noord" / "snapshots")
     lies = new_laptop(tmp_path / "lies", "lies")
@@ -241,8 +247,8 @@ def test_the_device_list_shows_each_laptop_and_when_it_was_last_seen(tmp_path: P
     for laptop in (ahmet, cas, sanne):
         assert sync(laptop).ok
     devices = rotation.team_devices(sanne.ws, load_team(sanne.ws, sanne.store))
-    assert [d.device_id for d in devices][0] == sanne.ws.device_id
-    assert {d.device_id for d in devices} == {l.ws.device_id for l in (sanne, ahmet, cas)}
+    assert devices[0].device_id == sanne.ws.device_id
+    assert {d.device_id for d in devices} == {one.ws.device_id for one in (sanne, ahmet, cas)}
     assert all(d.last_seen is not None for d in devices)
     _rotate(sanne, revoke=[cas.ws.device_id])
     devices = rotation.team_devices(sanne.ws, load_team(sanne.ws, sanne.store))
@@ -256,3 +262,31 @@ def test_before_any_rotation_files_look_as_before(tmp_path: Path) -> None:
     (blob,) = [p.read_bytes() for p in folder.rglob("*.rdc")]
     assert b'"epoch"' not in blob and b'"kid"' not in blob
     assert '"epoch"' not in team_file(folder).read_text("utf-8")
+
+
+def test_the_command_line_replaces_the_key_and_a_colleague_types_the_new_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from renodesk.cli import main
+
+    _folder, (sanne, ahmet, cas) = folder_team(tmp_path, "sanne", "ahmet", "cas")
+    for laptop in (sanne, ahmet, cas):
+        assert sync(laptop).ok
+
+    def run(laptop: Laptop, *argv: str) -> tuple[int, str, str]:
+        code = main(["--data-dir", str(laptop.paths.root), *argv])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    code, out, _ = run(sanne, "team", "devices")
+    assert code == 0 and cas.ws.device_id[:8] in out and "(deze laptop)" in out
+    monkeypatch.setenv("RENODESK_TEAM_PASSPHRASE", NEW_PASSPHRASE)
+    code, out, _ = run(sanne, "team", "rotate", "--revoke", cas.ws.device_id[:8])
+    assert code == 0
+    assert "is vervangen" in out and f"apparaat {cas.ws.device_id[:8]}" in out
+    code, _, err = run(ahmet, "sync")
+    assert code == 1 and "renodesk team rekey" in err
+    assert run(ahmet, "team", "rekey")[0] == 0
+    assert run(ahmet, "sync")[0] == 0
+    code, out, _ = run(ahmet, "team", "devices")
+    assert "(uit het team gehaald)" in out
