@@ -60,10 +60,6 @@
         <translation>Het profiel is opgeslagen.</translation>
     </message>
     <message>
-        <source>Guidance for this household</source>
-        <translation>Handvatten voor dit huishouden</translation>
-    </message>
-    <message>
         <source>Not for a household that moved out or died</source>
         <translation>Niet voor een huishouden dat verhuisd of overleden is</translation>
     </message>

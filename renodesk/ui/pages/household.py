@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 __all__ = ["SENSITIVE", "HouseholdPage"]
 
+#: The needs and partners lists show this many rows before they scroll.
+TREE_ROWS = 4
+
 
 class HouseholdPage(Page):
     key = "household"
@@ -112,7 +115,10 @@ class HouseholdPage(Page):
         from renodesk.ui.widgets.guidance_panel import GuidancePanel  # handvatten (guidance area)
 
         self.guidance = GuidancePanel(context, self.timeline.tabs)
-        self.timeline.tabs.addTab(self.guidance, self.tr("Guidance for this household"))
+        # In a tab beside the history: the tab carries the panel's title.
+        self.timeline.tabs.addTab(self.guidance, self.guidance.title())
+        self.guidance.setTitle("")
+        self.guidance.setFlat(True)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.setObjectName("profileSplitter")
@@ -155,7 +161,10 @@ class HouseholdPage(Page):
         tree.setAccessibleName(headers[0])
         tree.setAlternatingRowColors(True)
         tree.header().resizeSection(0, 200)
-        tree.setMaximumHeight(tree.fontMetrics().height() * 8)
+        # Refit when the needs editor fills it (not on removal: a tree being deleted
+        # removes its rows too); a profile shown refits both.
+        tree.model().rowsInserted.connect(lambda *_args: _fit_rows(tree))
+        _fit_rows(tree)
         return tree
 
     # -- page -------------------------------------------------------------------
@@ -194,6 +203,8 @@ class HouseholdPage(Page):
         self._show_status(values)
         self.form.show_values(values, profile.sensitive_shown)
         self.needs.show_profile(profile)  # the two tables, with their ids
+        for tree in (self.vulnerabilities, self.partners):
+            _fit_rows(tree)
         self.timeline.show_timeline(profile.timeline)
 
     def _show_status(self, values: dict[str, Any]) -> None:
@@ -283,6 +294,14 @@ class HouseholdPage(Page):
             self.load()
         elif name == "new_visit" and self.household_id and self.plan_button.isEnabled():
             self.context.navigate("visits", {"plan_for": self.household_id})
+
+
+def _fit_rows(tree: QTreeWidget) -> None:
+    """As tall as its rows (three to four, beside its buttons; more scroll): the timeline
+    gets the rest."""
+    rows = min(max(tree.topLevelItemCount(), TREE_ROWS - 1), TREE_ROWS)
+    row = tree.sizeHintForRow(0) if tree.topLevelItemCount() else tree.fontMetrics().height() + 4
+    tree.setFixedHeight(tree.header().sizeHint().height() + rows * row + 2 * tree.frameWidth())
 
 
 PAGE = HouseholdPage

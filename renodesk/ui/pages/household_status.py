@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from renodesk.core import enums
-from renodesk.core.errors import RenoDeskError
+from renodesk.core.errors import RenoDeskError, ValidationError
 from renodesk.core.household_status import (
     OpenWork,
     StatusChanged,
@@ -152,7 +152,10 @@ class StatusRow(QWidget):
     def _write(self, change: Callable[[Workspace], StatusChanged]) -> None:
         def done(result: StatusChanged | None, error: BaseException | None) -> None:
             if isinstance(error, RenoDeskError):
-                QMessageBox.information(self, self.tr("Status not changed"), str(error))
+                # A ValidationError's text names the field ("status: ..."): say only why.
+                why = (" ".join(error.messages().values()) if isinstance(error, ValidationError)
+                       else str(error))
+                QMessageBox.information(self, self.tr("Status not changed"), why)
                 return
             if error is not None:
                 raise error

@@ -108,7 +108,7 @@ class HouseholdsPage(Page):
         header = self.view.horizontalHeader()
         for column, width in ((HouseholdTableModel.ADDRESS, 180),
                               (HouseholdTableModel.POSTCODE, 90),
-                              (HouseholdTableModel.PROJECT, 90),
+                              (HouseholdTableModel.PROJECT, 110),
                               (HouseholdTableModel.OPEN_ACTIONS, 110)):
             header.resizeSection(column, width)
         self.view.activated.connect(self._open)
