@@ -33,6 +33,8 @@ def compact_server_if_due(ws: Workspace, team: Team, client: ServerClient,
     checked = ws.meta(META_COMPACT_CHECKED)
     if checked and now - datetime.fromisoformat(checked) < AUTO_COMPACT_CHECK:
         return None
+    if cursor < AUTO_COMPACT_CHANGESETS:
+        return None  # a young stream: not worth a question yet
     ws.set_meta(META_COMPACT_CHECKED, now.isoformat(timespec="seconds"))
     info = client.snapshot_info()
     if cursor - (info.position if info else 0) < AUTO_COMPACT_CHANGESETS:

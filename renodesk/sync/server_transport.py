@@ -14,9 +14,11 @@ was restored from an older backup, so this laptop pushes all its changesets agai
 reads the stream from the start (what it already has is skipped, never applied twice).
 
 Compaction: the server deletes changesets that the team's snapshot covers and every
-active laptop has pulled. A laptop whose cursor lies below them (a new laptop) is told
-``snapshot_required``; it writes the team's snapshot into its store, where the folder
-engine starts (or rebases) from it, and reads the stream on from the snapshot's position.
+active laptop has pulled (a laptop unseen for 180 days no longer counts). A laptop whose
+cursor lies below them is told ``snapshot_required``; it writes the team's snapshot into
+its store and reads the stream on from the snapshot's position. A new laptop then starts
+from the snapshot in the folder engine; one that had read the stream before (back after
+a long time away) is rebased on it here, keeping what it typed (pushed before the pull).
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from renodesk.security import keys
 from renodesk.sync import snapshot
 from renodesk.sync.changeset import ChangesetError, file_name
 from renodesk.sync.folder import DEVICE_NAME, TeamFolder, write_atomically
+from renodesk.sync.merge_writes import MergeResult
 from renodesk.sync.server_client import ServerClient, ServerRefused
 from renodesk.sync.team import Team
 
@@ -123,6 +126,8 @@ class Exchange:
     pulled: int = 0
     cursor: int = 0
     restored_server: bool = False
+    #: This laptop started again from the team's snapshot (it was behind the pruned part).
+    rebased: MergeResult | None = None
 
 
 class ServerTransport:
@@ -172,7 +177,35 @@ class ServerTransport:
         if not DEVICE_NAME.match(maker) or maker == self.ws.device_id:
             raise RenoDeskError("sync.server.bad_snapshot", reason="bad_device")
         write_atomically(self.local.snapshot_path(maker), blob)
+        if self._has_read():
+            self._rebase(blob)
         return position
+
+    def _has_read(self) -> bool:
+        with self.ws.engine.connect() as conn:
+            return conn.exec_driver_sql("SELECT 1 FROM sync_peer LIMIT 1").first() is not None
+
+    def _rebase(self, blob: bytes) -> None:
+        """A laptop that read the stream before and is now behind its pruned part (back
+        after a long time away) starts again from the snapshot: in the store no gap shows
+        (the server hands out no pruned changesets), so the folder engine would not see
+        that it must. What it typed is on the server already (pushed first) and is put
+        back on top by the rebase."""
+        try:
+            header, payload = snapshot.decode(self.team.key, blob, self.team.team_id)
+        except ChangesetError as exc:
+            raise RenoDeskError("sync.server.bad_snapshot", reason=exc.reason) from exc
+        ws = self.ws
+        with ws.exclusive():
+            saved = ws.clock.last
+            try:
+                with ws.engine.begin() as conn:
+                    result = snapshot.rebase(conn, ws.clock, ws.device_id, header, payload)
+                    write_meta(conn, "hlc", ws.clock.last.pack())
+            except BaseException:
+                ws.clock.last = saved
+                raise
+        self.exchange.rebased = result
 
     def _pull_from(self, cursor: int) -> None:
         first = True

@@ -377,6 +377,10 @@ def _sync_server(ws: Workspace, local: teams.Team, account: ServerAccount, outco
             failed = True
         outcome.pushed += transport.exchange.pushed
         outcome.pulled += transport.exchange.pulled
+        if transport.exchange.rebased is not None:
+            outcome.report.merged(transport.exchange.rebased)
+            outcome.report.received_ops += transport.exchange.rebased.applied
+            outcome.report.bootstrapped = True
         if failed and not transport.exchange.pulled:
             return
         # Apply what arrived (also after a broken pull: it is safely in the store).

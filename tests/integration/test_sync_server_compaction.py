@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from fixtures.privacy_world import SENSITIVE, plant_household
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sync_service_kit import (
     Laptop,
     join_server_only,
@@ -25,7 +26,7 @@ from synckit import make_household, state
 from renodesk.core import erasure
 from renodesk.server.db import Database, make_engine, upgrade
 from renodesk.server.models import Changeset, Device, Snapshot, SnapshotPart, Team
-from renodesk.sync import service, snapshot
+from renodesk.sync import server_client, server_compaction, service, snapshot
 from renodesk.sync.changeset import decode_changeset
 
 
@@ -151,3 +152,84 @@ def _held(db: Database, team: str, key: bytes) -> list[str]:
     plain = "".join(str([op.to_json() for op in decode_changeset(key, blob, team)[1]])
                     for blob in blobs)
     return [name for name, value in SENSITIVE.items() if value in plain]
+
+
+def _away_since(db: Database, team: str, laptop: Laptop, days: int) -> None:
+    """The server last saw ``laptop`` ``days`` ago (it was away that long)."""
+    with db.write() as session:
+        team_id = session.scalar(select(Team.id).where(Team.name == team))
+        session.execute(update(Device).where(Device.team_id == team_id,
+                                             Device.device_id == laptop.ws.device_id)
+                        .values(last_seen_at=datetime.now(UTC) - timedelta(days=days)))
+
+
+def test_a_laptop_back_after_half_a_year_keeps_what_it_typed_and_starts_from_the_snapshot(
+        server_db: Database, tmp_path: Path) -> None:
+    team = server_team(server_db)
+    sanne, ahmet, joke = (new_laptop(tmp_path / n, n) for n in ("sanne", "ahmet", "joke"))
+    with live(server_db) as url:
+        for laptop, coach in ((sanne, "Sanne Bakker"), (ahmet, "Ahmet Yilmaz"),
+                              (joke, "Joke de Wit")):
+            join_server_only(laptop, team, url, coach)
+        shared = make_household(sanne, notes="Eerste kennismaking.")
+        gone = make_household(sanne, name="Fam. Öztürk", notes="Verhuist naar Zwolle.")
+        for laptop in (sanne, ahmet, joke):
+            assert sync(laptop).ok
+        # Joke's laptop stays in a drawer, offline, with work on it that was never sent.
+        typed = make_household(joke, name="Fam. Nguyễn", notes="Tolk nodig bij bezoek.")
+        joke.ws.update("household", shared, {"interpreter_needed": True})
+        # Meanwhile the team goes on: an edit, a delete, and many more changesets.
+        ahmet.ws.update("household", shared, {"notes": "Wil een rustige kamer."})
+        ahmet.ws.delete("household", gone)
+        for laptop in (ahmet, sanne, ahmet):
+            assert sync(laptop).ok
+        _away_since(server_db, team.name, joke, 200)
+        assert _compact(sanne) > 0
+        _positions, floor, _pulled = _stream(server_db, team.name)
+        joke_cursor = int(joke.ws.meta("server_cursor") or 0)
+        assert floor > joke_cursor  # nobody waited for Joke
+        # Joke comes back: pushes what she typed, then starts again from the snapshot.
+        outcome = sync(joke)
+        assert outcome.ok and outcome.report.bootstrapped and outcome.pushed > 0
+        assert typed in joke.rows("household") and gone not in joke.rows("household")
+        assert joke.rows("household")[shared]["interpreter_needed"]
+        assert joke.rows("household")[shared]["notes"] == "Wil een rustige kamer."
+        for laptop in (sanne, ahmet, joke):
+            assert sync(laptop).ok
+        assert typed in sanne.rows("household")
+        assert sanne.rows("household")[shared]["interpreter_needed"]
+        assert state(sanne) == state(ahmet) == state(joke)
+
+
+def test_the_snapshot_is_renewed_automatically_when_due_and_travels_in_parts(
+        server_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(server_compaction, "AUTO_COMPACT_CHANGESETS", 3)
+    monkeypatch.setattr(server_client, "SNAPSHOT_PART_BYTES", 2048)  # several parts
+    team = server_team(server_db)
+    sanne, ahmet, joke = (new_laptop(tmp_path / n, n) for n in ("sanne", "ahmet", "joke"))
+    with live(server_db) as url:
+        join_server_only(sanne, team, url, "Sanne Bakker")
+        join_server_only(ahmet, team, url, "Ahmet Yilmaz")
+        households = [make_household(sanne, notes=f"Bezoek {n}.") for n in range(3)]
+        for laptop in (sanne, ahmet):  # two changesets: not worth a snapshot yet
+            make_household(laptop, notes="Nog een bezoek.")
+            assert sync(laptop).server_compaction is None
+        make_household(sanne, notes="Derde bezoek.")
+        outcome = sync(sanne)  # the third: the team's first snapshot is due
+        assert outcome.ok and outcome.server_compaction is not None
+        assert outcome.server_compaction.position == 3
+        with server_db.read() as session:
+            parts = session.scalar(select(Snapshot.parts).join(Team).where(
+                Team.name == team.name))
+        assert parts is not None and parts > 1
+        make_household(sanne, notes="Vierde bezoek.")
+        assert sync(sanne).server_compaction is None  # at most one question a day
+        assert sync(ahmet).server_compaction is None  # the snapshot is fresh
+        assert _compact(sanne) > 0  # by hand: now that Ahmet pulled, the old part goes
+        join_server_only(joke, team, url, "Joke de Wit")
+        outcome = sync(joke)
+        assert outcome.ok and outcome.report.bootstrapped
+        assert set(households) <= set(joke.rows("household"))
+        for laptop in (sanne, joke):
+            assert sync(laptop).ok
+        assert state(joke) == state(sanne)
