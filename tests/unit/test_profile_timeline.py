@@ -129,3 +129,13 @@ def test_profile_carries_both_parts_and_hides_a_summary_without_consent(world: W
     with world.ws.engine.connect() as conn:
         profile = household_profile(conn, santos, TODAY)
     assert [item.text for item in profile.timeline.history] == [""]
+
+
+def test_a_letter_in_the_history_names_its_language(world: World) -> None:
+    household = world.households["Henk Visser"]
+    with world.ws.write() as uow:
+        uow.create("letter", {"household_id": household, "kind": "invitation",
+                              "language": "tr", "created_at": days(-1), "pdf": b"%PDF-1.4"})
+    letter = timeline_of(world, household).history[0]
+    assert (letter.entity, letter.text) == ("letter", "tr")
+    assert (letter.detail("nl"), letter.what_label("en")) == ("Turks", "Home visit invitation")

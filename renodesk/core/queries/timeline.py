@@ -49,11 +49,18 @@ class TimelineItem:
         vocabulary = _STATUS.get(self.entity)
         return vocabulary(self.status).label(lang) if vocabulary and self.status else self.status
 
+    def detail(self, lang: str | None = None) -> str:
+        """One line of details: a letter's language by name, otherwise the text's first line."""
+        if self.entity == "letter" and self.text in _LANGUAGES:
+            return enums.Language(self.text).label(lang)
+        return self.text.splitlines()[0] if self.text else ""
+
 
 _WHAT: dict[str, type[enums.Labelled]] = {
     "contact_moment": enums.Channel, "visit": enums.VisitKind,
     "adjustment": enums.AdjustmentCategory, "letter": enums.LetterKind,
 }
+_LANGUAGES = frozenset(language.value for language in enums.Language)
 _STATUS: dict[str, type[enums.Labelled]] = {
     "contact_moment": enums.ContactOutcome, "visit": enums.VisitStatus,
     "adjustment": enums.AdjustmentStatus, "letter": enums.Delivery,

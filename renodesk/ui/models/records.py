@@ -257,5 +257,5 @@ class TimelineModel(ListModel[TimelineItem]):
                           else item.status_label())
                 return tr(self.OVERDUE).replace("%1", status) if item.overdue else status
             case self.TEXT:
-                return item.text.splitlines()[0] if item.text else ""
+                return item.detail()
         return ""
