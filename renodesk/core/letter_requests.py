@@ -269,6 +269,9 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
     else:
         raise RenoDeskError("letters.error.nothing_to_print")
     household = one_row(conn, _household, household_id, "household")
+    if household["status"] != "active":  # moved out or deceased: letters stop
+        raise RenoDeskError(f"letters.error.household_{household['status']}",
+                            name=household["name"])
     dwelling = one_row(conn, _dwelling, household["dwelling_id"], "dwelling")
     if choice.kind in VISIT_KINDS and visit is None:
         visit = _pick_visit(conn, choice.kind, household_id, today)

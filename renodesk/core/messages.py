@@ -542,6 +542,8 @@ CATALOG: dict[str, dict[str, str]] = {
     # -- household status: moved out, deceased, active again (core/household_status.py)
     "household.status.future_date": {"nl": "Deze datum ligt in de toekomst. Zet de status pas om als het zover is.", "en": "This date is in the future. Change the status once it has happened."},
     "household.status.address_taken": {"nl": "Op dit adres woont nu een ander huishouden. Dit huishouden kan daarom niet weer actief worden.", "en": "Another household now lives at this address, so this household cannot be made active again."},
+    "letters.error.household_moved": {"nl": "{name} is verhuisd. Brieven naar dit adres bereiken dit huishouden niet meer.", "en": "{name} has moved out. Letters to this address no longer reach this household."},
+    "letters.error.household_deceased": {"nl": "{name} is overleden. Er gaan geen brieven meer op naam van deze bewoner. Neem contact op met de contactpersoon.", "en": "{name} has died. No more letters are addressed to this tenant. Get in touch with the contact person."},
     # --- privacy (renodesk.core.privacy, core.erasure, reports.inzage, commands.privacy) ---
     "privacy.consent.date_needed": {"nl": "Vul de datum in waarop de huurder toestemming gaf.", "en": "Enter the date on which the tenant gave consent."},
     "privacy.consent.scope_needed": {"nl": "Schrijf op waarvoor de toestemming of grondslag geldt.", "en": "Write down what the consent or basis covers."},

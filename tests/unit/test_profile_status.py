@@ -106,3 +106,22 @@ def test_back_to_active_is_refused_when_someone_else_lives_there_now(world: Worl
     with world.ws.engine.connect() as conn:
         active = conn.execute(text("SELECT count(*) FROM household WHERE status = 'active'"))
         assert active.scalar() == 15
+
+
+@pytest.mark.parametrize(("status", "said"), [("deceased", "is overleden"),
+                                              ("moved", "is verhuisd")])
+def test_no_letter_goes_to_a_household_that_left(world: World, status: str, said: str) -> None:
+    from renodesk.core.enums import LetterKind
+    from renodesk.core.errors import RenoDeskError
+    from renodesk.core.letter_requests import LetterChoice
+    from renodesk.core.letters import make_letter
+
+    yilmaz = world.households["Gülşen Yılmaz"]
+    end_tenancy(world.ws, yilmaz, status, TODAY)
+    with pytest.raises(RenoDeskError) as caught:
+        make_letter(world.ws, LetterChoice(LetterKind.CONTACT_PERSONS, yilmaz))
+    assert said in caught.value.message("nl")
+    with world.ws.engine.connect() as conn:
+        kept = conn.execute(text("SELECT count(*) FROM letter WHERE household_id = :h"),
+                            {"h": yilmaz}).scalar()
+    assert kept == 0
