@@ -27,13 +27,14 @@ if TYPE_CHECKING:
     from renodesk.ui.worker import Runner
 
 
-def _message(error: BaseException) -> str:
+def error_text(error: BaseException) -> str:
+    """What a failed piece of work says to the coach."""
     from renodesk.core.errors import RenoDeskError
 
     return error.message() if isinstance(error, RenoDeskError) else str(error)
 
 
-class _WorkDialog(QDialog):
+class WorkDialog(QDialog):
     """A form whose OK runs background work and shows a refusal in the dialog."""
 
     def __init__(self, runner: Runner, parent: QWidget | None) -> None:
@@ -83,13 +84,13 @@ class _WorkDialog(QDialog):
     def _done(self, result: Any, error: BaseException | None) -> None:
         self.buttons.setEnabled(True)
         if error is not None:
-            self.show_error(_message(error))
+            self.show_error(error_text(error))
             return
         self.result_value = result
         self.accept()
 
 
-class TeamDialog(_WorkDialog):
+class TeamDialog(WorkDialog):
     """Set up a new team in a shared folder, or join the team in one."""
 
     def __init__(self, runner: Runner, create: bool, parent: QWidget | None = None) -> None:
@@ -147,7 +148,7 @@ class TeamDialog(_WorkDialog):
         return service.join_folder_team(ws, secret_store(ws), folder, self.passphrase.text())
 
 
-class EnrolDialog(_WorkDialog):
+class EnrolDialog(WorkDialog):
     """Enrol this laptop with a server: address, one-time code, password; for a team
     without a shared folder also the team passphrase."""
 
