@@ -120,7 +120,7 @@ class SyncRun:
                  batch: int = BATCH, send: bool = True) -> None:
         self.ws = ws
         self.team = team
-        self.folder = TeamFolder(team.folder, team.slug)
+        self.folder = TeamFolder(team.folder, team.slug, team.revoked)
         self.allow_deletes = allow_deletes
         self.delete_limit = delete_limit
         self.progress = progress

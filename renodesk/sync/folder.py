@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,9 +47,11 @@ def unreachable(path: Path, exc: OSError) -> RenoDeskError:
 class TeamFolder:
     """One team's folder on a network drive or a cloud-synced folder."""
 
-    def __init__(self, folder: Path, slug: str) -> None:
+    def __init__(self, folder: Path, slug: str, revoked: Iterable[str] = ()) -> None:
         self.folder = folder
         self.root = team_root(folder, slug)
+        #: Devices taken out of the team: they no longer hold back what the team may tidy.
+        self.revoked = frozenset(revoked)
         self.devices = self.root / "devices"
         self.snapshots = self.root / "snapshots"
 

@@ -154,7 +154,7 @@ def acknowledge_and_tidy(ws: Workspace, folder: TeamFolder, key: bytes, team: st
         own = int(pending) - 1 if pending else int(read_meta(conn, "sync_out_seq") or 0)
         known = set(folder.device_ids()) | set(
             conn.exec_driver_sql("SELECT device_id FROM sync_peer").scalars())
-    known.discard(me)
+    known -= {me, *folder.revoked}
     blob = folder.read_marker(me)
     written = None if blob is None else decode_marker(key, team, me, blob)
     if written is None or (written.own_seq, written.seen) != (own, seen) or (
@@ -176,7 +176,7 @@ def remove_covered_changesets(ws: Workspace, folder: TeamFolder, key: bytes, tea
     with ws.engine.connect() as conn:
         known = set(folder.device_ids()) | set(
             conn.exec_driver_sql("SELECT device_id FROM sync_peer").scalars())
-    known.discard(me)
+    known -= {me, *folder.revoked}
     upto = removable_own_files(me, covered, team_markers(folder, key, team, known), now)
     return folder.remove_own_changesets(me, upto) if upto > 0 else 0
 

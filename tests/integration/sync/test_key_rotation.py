@@ -19,7 +19,7 @@ from rotationkit import (
     sync,
     team_file,
 )
-from synckit import TEAM_PASSPHRASE, Laptop, make_household, new_laptop, state
+from synckit import TEAM_PASSPHRASE, Laptop, make_household, new_laptop, state, team_of
 
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.workspace import read_meta
@@ -290,3 +290,20 @@ def test_the_command_line_replaces_the_key_and_a_colleague_types_the_new_one(
     assert run(ahmet, "sync")[0] == 0
     code, out, _ = run(ahmet, "team", "devices")
     assert "(uit het team gehaald)" in out
+
+
+def test_a_laptop_taken_out_of_the_team_no_longer_holds_back_the_tidying(
+        tmp_path: Path) -> None:
+    # Laptops that write their "seen" markers into the share itself (the folder engine).
+    folder, (sanne, ahmet, cas) = team_of(tmp_path, 3)
+    for _ in range(2):
+        make_household(sanne)
+    for laptop in (sanne, ahmet, cas, sanne):
+        laptop.sync()
+    rotation.rotate(sanne.ws, sanne.store, sanne.team, NEW_PASSPHRASE, [cas.ws.device_id])
+    service.join_folder_team(ahmet.ws, ahmet.store, folder, NEW_PASSPHRASE)
+    for laptop in (sanne, ahmet, sanne):
+        assert laptop.sync().stopped is None
+    # Cas's marker is under the old key and Cas will never take up the new one; without
+    # leaving it out, Sanne's old files would stay in the share for good.
+    assert SyncRun(sanne.ws, sanne.team).compact() > 0
