@@ -1,13 +1,16 @@
-"""The window a coach lives in: navigation, the page in view, a status bar, the lock."""
+"""The window a coach lives in: navigation, the page in view, a status bar, the lock.
+
+Its menus and shortcuts are :mod:`renodesk.ui.shell_menus`, the sync figures in its
+status bar :mod:`renodesk.ui.shell_status`.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -22,6 +25,8 @@ from PySide6.QtWidgets import (
 from renodesk.ui import theme
 from renodesk.ui.lock import IdleWatcher, LockScreen
 from renodesk.ui.pages import Page, PageContext, available_pages
+from renodesk.ui.shell_menus import ShellMenus
+from renodesk.ui.shell_status import SyncStatus
 
 if TYPE_CHECKING:
     from renodesk.core.workspace import Change, Workspace
@@ -30,17 +35,8 @@ if TYPE_CHECKING:
     from renodesk.ui.i18n import Translations
     from renodesk.ui.worker import Runner
 
-#: Meta key the sync engine writes after a successful sync (ISO date-time).
-META_LAST_SYNC = "last_sync_at"
 #: The first automatic sync starts this long after the window is usable.
 AUTO_SYNC_DELAY_MS = 2000
-
-
-def _status_counts(ws: Workspace) -> tuple[int, str | None]:
-    from renodesk.sync.service import unsynced
-
-    # Changes count as synced only once the team's folder or server has them.
-    return unsynced(ws), ws.meta(META_LAST_SYNC)
 
 
 def _left_drafts(ws: Workspace) -> int:
@@ -69,14 +65,12 @@ class MainWindow(QMainWindow):
         self.history: list[tuple[str, Any]] = []
         self.locked = False
         self.ready = False
-        self.unsynced = 0
-        self.last_sync: str | None = None
         self.context = PageContext(runner=runner, settings=settings,
                                    navigate=self.navigate, notify=self.notify)
         self.setObjectName("mainWindow")
         self.setWindowIcon(theme.icon("app"))
         self._build()
-        self._build_actions()
+        self.menus = ShellMenus(self)
         self.retranslate()
         self._restore_state()
         runner.changes.connect(self._broadcast)
@@ -95,12 +89,7 @@ class MainWindow(QMainWindow):
                 item = QListWidgetItem(theme.icon(page.icon), "")
                 item.setData(Qt.ItemDataRole.UserRole, page.key)
                 self.nav.addItem(item)
-        nav_keys = [p.key for p in self.page_classes.values() if p.in_navigation]
-        for number, key in enumerate(nav_keys[:9], start=1):
-            self.go_actions.append(self._action(
-                f"Ctrl+{number}", lambda _c=False, k=key: self.navigate(k), f"go-{key}"))
-        self.go_menu.insertActions(self.act_back, self.go_actions)
-        self.act_privacy.setVisible("privacy" in self.page_classes)
+        self.menus.add_pages(self.page_classes)
         self.retranslate()
 
     # -- building -------------------------------------------------------------
@@ -143,94 +132,11 @@ class MainWindow(QMainWindow):
             self.outer.addWidget(widget)
         self.outer.setCurrentWidget(self.loading)
         self.setCentralWidget(self.outer)
-        bar = self.statusBar()
-        self.network_label = QLabel(self)
-        self.sync_label = QLabel(self)
-        self.unsynced_label = QLabel(self)
-        self.unsynced_label.setObjectName("unsyncedCount")
-        for label in (self.network_label, self.sync_label, self.unsynced_label):
-            bar.addPermanentWidget(label)
-        self._network = self._watch_network()
-
-    def _watch_network(self) -> Any:
-        from PySide6.QtNetwork import QNetworkInformation
-
-        if not QNetworkInformation.loadDefaultBackend():
-            return None
-        info = QNetworkInformation.instance()
-        info.reachabilityChanged.connect(lambda _r: self._show_status())
-        return info
-
-    def _action(self, shortcut: QKeySequence | QKeySequence.StandardKey | str, slot: Any,
-                name: str) -> QAction:
-        action = QAction(self)
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.act_lock = self._action("Ctrl+L", self.lock, "lock")
-        self.act_settings = self._action(QKeySequence.StandardKey.Preferences,
-                                         self.open_settings, "settings")
-        if self.act_settings.shortcut().isEmpty():
-            self.act_settings.setShortcut(QKeySequence("Ctrl+,"))
-        self.act_organisation = self._action("", self.open_organisation, "organisation")
-        self.act_quit = self._action(QKeySequence.StandardKey.Quit, self.close, "quit")
-        self.act_back = self._action(QKeySequence.StandardKey.Back, self.back, "back")
-        self.command_actions: dict[str, QAction] = {
-            "search": self._action(QKeySequence.StandardKey.Find,
-                                   lambda: self.run_command("search"), "search"),
-            "new_visit": self._action("Ctrl+N", lambda: self.run_command("new_visit"),
-                                      "new_visit"),
-            "save": self._action(QKeySequence.StandardKey.Save,
-                                 lambda: self.run_command("save"), "save"),
-            "print": self._action(QKeySequence.StandardKey.Print,
-                                  lambda: self.run_command("print"), "print"),
-            "refresh": self._action(QKeySequence.StandardKey.Refresh,
-                                    lambda: self.run_command("refresh"), "refresh"),
-        }
-        self.go_actions: list[QAction] = []
-        menus = self.menuBar()
-        self.file_menu = menus.addMenu("")
-        self.file_menu.addActions([self.act_organisation, self.act_settings, self.act_lock])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.act_quit)
-        self.edit_menu = menus.addMenu("")
-        self.edit_menu.addActions(list(self.command_actions.values()))
-        self.go_menu = menus.addMenu("")
-        self.go_menu.addAction(self.act_back)
-        from renodesk.ui.about import HelpMenu
-
-        self.help_menu = HelpMenu(self)
-        self.act_privacy = self._action(
-            "", lambda: self.navigate("privacy", {"tab": "statement"}), "privacyStatement")
-        self.act_privacy.setVisible("privacy" in self.page_classes)
-        self.help_menu.insertAction(self.help_menu.act_about, self.act_privacy)
-        menus.addMenu(self.help_menu)
+        self.sync_status = SyncStatus(self.runner, self.statusBar())
 
     def retranslate(self) -> None:
         """Set every text of the shell in the current language."""
-        self.file_menu.setTitle(self.tr("&File"))
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.go_menu.setTitle(self.tr("&Go"))
-        self.act_lock.setText(self.tr("&Lock now"))
-        self.act_settings.setText(self.tr("&Settings..."))
-        from renodesk.ui.organisation_dialog import menu_text
-
-        self.act_organisation.setText(menu_text())
-        self.act_quit.setText(self.tr("&Quit"))
-        self.act_back.setText(self.tr("&Back"))
-        self.act_privacy.setText(self.tr("&Privacy statement"))
-        texts = {"search": self.tr("&Search"), "new_visit": self.tr("&New visit"),
-                 "save": self.tr("S&ave"), "print": self.tr("&Print..."),
-                 "refresh": self.tr("&Refresh")}
-        for name, action in self.command_actions.items():
-            action.setText(texts[name])
-        for action in self.go_actions:
-            action.setText(self.page_classes[action.objectName()[3:]].title())
+        self.menus.retranslate(self.page_classes)
         for row in range(self.nav.count()):
             item = self.nav.item(row)
             page = self.page_classes[item.data(Qt.ItemDataRole.UserRole)]
@@ -248,7 +154,7 @@ class MainWindow(QMainWindow):
             hint = self.tr("Demo workspace: the app-lock password is %1.")
             self.lock_screen.set_hint(hint.replace("%1", DEMO_PASSPHRASE))
         self.lock_screen.retranslate()
-        self._show_status()
+        self.sync_status.show_texts()
         self._update_title()
 
     # -- the workspace becomes available -------------------------------------
@@ -268,7 +174,7 @@ class MainWindow(QMainWindow):
             # out of sight a moment after the first page is up, so syncing does not wait
             # until the coach opens it, nor delays the first page.
             QTimer.singleShot(AUTO_SYNC_DELAY_MS, self._start_sync_page)
-        self.refresh_status()
+        self.sync_status.refresh()
         if "visits" in self.page_classes:
             self.runner.read(_left_drafts, self._offer_left_drafts)
 
@@ -361,46 +267,13 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(" ".join(parts) + " \u2014 RenoDesk" if parts else "RenoDesk")
 
     def _update_commands(self) -> None:
-        page = self.current_page()
-        handled = page.commands if page else frozenset()
-        for name, action in self.command_actions.items():
-            action.setEnabled(name in handled
-                              or (name == "new_visit" and "visits" in self.page_classes)
-                              or (name == "search" and "households" in self.page_classes))
+        self.menus.enable_commands(self.current_page(), self.page_classes)
 
-    # -- changes and the status bar ------------------------------------------
+    # -- changes and messages ------------------------------------------------
     def _broadcast(self, changes: Sequence[Change]) -> None:
         for page in list(self.pages.values()):
             page.on_changes(changes)
-        self.refresh_status()
-
-    def refresh_status(self) -> None:
-        """Count the changes not yet synced (in the background) and show them."""
-        if not self.runner.has_workspace:
-            return
-
-        def shown(result: tuple[int, str | None] | None, error: BaseException | None) -> None:
-            if result is not None:
-                self.unsynced, self.last_sync = result
-                self._show_status()
-
-        self.runner.read(_status_counts, shown)
-
-    def _show_status(self) -> None:
-        from PySide6.QtNetwork import QNetworkInformation
-
-        info = getattr(self, "_network", None)
-        online = info is not None and info.reachability() == QNetworkInformation.Reachability.Online
-        self.network_label.setText(self.tr("Online") if online else self.tr("Offline"))
-        self.network_label.setAccessibleName(self.network_label.text())
-        if self.last_sync:
-            when = datetime.fromisoformat(self.last_sync)
-            self.sync_label.setText(self.tr("Last sync: %1").replace(
-                "%1", when.strftime("%d-%m-%Y %H:%M")))
-        else:
-            self.sync_label.setText(self.tr("Not synchronised yet"))
-        self.unsynced_label.setText(self.tr("%n change(s) not synchronised", "", self.unsynced))
-        self.unsynced_label.setAccessibleName(self.unsynced_label.text())
+        self.sync_status.refresh()
 
     def notify(self, message: str) -> None:
         self.statusBar().showMessage(message, 6000)
@@ -413,7 +286,7 @@ class MainWindow(QMainWindow):
         self.locked = True
         self.menuBar().setEnabled(False)
         for action in self.actions():
-            if action is not self.act_quit:
+            if action is not self.menus.act_quit:
                 action.setEnabled(False)
         self.outer.setCurrentWidget(self.lock_screen)
         self.lock_screen.reset()

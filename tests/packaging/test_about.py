@@ -66,7 +66,7 @@ def window(qtbot: Any, small_demo: Any, workspace_paths: Any) -> Iterator[Any]:
 
 
 def test_help_about_is_in_the_main_window_and_follows_the_language(qtbot: Any, window: Any) -> None:
-    assert window.help_menu.menuAction() in window.menuBar().actions()
-    assert window.help_menu.act_about.text() == "&Over RenoDesk"
+    assert window.menus.help_menu.menuAction() in window.menuBar().actions()
+    assert window.menus.help_menu.act_about.text() == "&Over RenoDesk"
     window.switch_language("en")  # Qt posts LanguageChange; the menu answers it
-    qtbot.waitUntil(lambda: window.help_menu.act_about.text() == "&About RenoDesk")
+    qtbot.waitUntil(lambda: window.menus.help_menu.act_about.text() == "&About RenoDesk")

@@ -225,9 +225,9 @@ def test_the_window_title_names_the_app_once_and_help_opens_the_privacy_statemen
     assert title.endswith(app.applicationDisplayName()) and title.count("RenoDesk") == 1
     assert title.startswith("Vandaag")
 
-    assert shell.act_privacy in shell.help_menu.actions()
-    assert shell.act_privacy.text().replace("&", "") == "Privacyverklaring"
-    shell.act_privacy.trigger()
+    assert shell.menus.act_privacy in shell.menus.help_menu.actions()
+    assert shell.menus.act_privacy.text().replace("&", "") == "Privacyverklaring"
+    shell.menus.act_privacy.trigger()
     page = shell.current_page()
     assert page.key == "privacy" and page.tabs.currentWidget() is page.statement
     assert shell.windowTitle().count("RenoDesk") == 1

@@ -7,17 +7,17 @@ from renodesk.ui.i18n import PseudoTranslator
 
 
 def test_switching_to_english_changes_the_shell_pages_and_domain_messages(shell):
-    assert shell.file_menu.title() == "&Bestand"
+    assert shell.menus.file_menu.title() == "&Bestand"
     today_before = shell.pages["today"]
     assert today_before.heading.text().startswith("Vandaag")
 
     shell.settings.set("language", "en")
     shell.apply_settings()
 
-    assert shell.file_menu.title() == "&File"
+    assert shell.menus.file_menu.title() == "&File"
     assert shell.nav.item(0).text() == "Today"
-    assert shell.act_lock.text() == "&Lock now"
-    assert "not synchronised" in shell.unsynced_label.text()
+    assert shell.menus.act_lock.text() == "&Lock now"
+    assert "not synchronised" in shell.sync_status.unsynced_label.text()
     assert core_i18n.language() == "en"
     rebuilt = shell.pages["today"]
     assert rebuilt is not today_before

@@ -82,15 +82,16 @@ def test_navigate_builds_a_page_once_and_passes_the_argument(shell):
 def test_a_write_reaches_every_built_page_and_the_unsynced_count(shell, qtbot):
     shell.page_classes[NotesPage.key] = NotesPage
     shell.navigate(NotesPage.key)
-    before = shell.unsynced
-    assert shell.unsynced_label.text() == f"{before} wijzigingen niet gesynchroniseerd"
+    status = shell.sync_status
+    before = status.unsynced
+    assert status.unsynced_label.text() == f"{before} wijzigingen niet gesynchroniseerd"
     shell.runner.write(lambda ws: ws.create("partner", {"name": "Wijkteam Noord",
                                                         "kind": "neighbourhood_team"}),
                        lambda result, error: None)
     page = shell.pages[NotesPage.key]
     assert [(c.entity, c.kind) for c in page.seen[-1]] == [("partner", "create")]
-    assert shell.unsynced > before
-    assert shell.unsynced_label.text() == f"{shell.unsynced} wijzigingen niet gesynchroniseerd"
+    assert status.unsynced > before
+    assert status.unsynced_label.text() == f"{status.unsynced} wijzigingen niet gesynchroniseerd"
 
 
 def test_shortcuts_go_to_the_page_in_view(shell, qtbot):
@@ -99,7 +100,7 @@ def test_shortcuts_go_to_the_page_in_view(shell, qtbot):
     page = shell.pages[NotesPage.key]
     qtbot.keyClick(shell, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert page.commands_run == ["search"]
-    assert not shell.command_actions["print"].isEnabled()
+    assert not shell.menus.command_actions["print"].isEnabled()
     qtbot.keyClick(shell, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert shell.current == ("today", None)
 
