@@ -9,7 +9,7 @@ workspace's changes by themselves (as the guidance panel does).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from renodesk.ui.pages.base import PageContext
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+DialogT = TypeVar("DialogT", bound=QDialog)
 WATCHED = frozenset({"vulnerability", "involvement"})
 
 
@@ -218,49 +219,36 @@ class NeedsEditor(QObject):
         row_id = chosen.data(0, ID_ROLE)
         return next((i for i in self.current.involvements if i.id == row_id), None)
 
-    def _open(self, dialog: QDialog) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
     def _shown(self) -> bool:
         return self.current is not None and self.current.sensitive_shown
 
     def go_to_consent(self) -> None:
         _focus_consent(self.page)
 
-    def add_vulnerability(self) -> VulnerabilityDialog | None:
+    def _open(self, dialog_class: Callable[..., DialogT], item: object) -> DialogT | None:
+        """Open a dialog about ``item`` (None: a new one) for the household in view;
+        window-modal, deleted once closed."""
         if self.household_id is None:
             return None
-        dialog = VulnerabilityDialog(self.context, self.household_id, None, self._shown(),
-                                     self.go_to_consent, self.page)
-        self._open(dialog)
+        dialog = dialog_class(self.context, self.household_id, item, self._shown(),
+                              self.go_to_consent, self.page)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
         return dialog
+
+    def add_vulnerability(self) -> VulnerabilityDialog | None:
+        return self._open(VulnerabilityDialog, None)
 
     def change_vulnerability(self) -> VulnerabilityDialog | None:
         item = self._chosen_vulnerability()
-        if item is None or self.household_id is None:
-            return None
-        dialog = VulnerabilityDialog(self.context, self.household_id, item, self._shown(),
-                                     self.go_to_consent, self.page)
-        self._open(dialog)
-        return dialog
+        return None if item is None else self._open(VulnerabilityDialog, item)
 
     def involve_partner(self) -> InvolvementDialog | None:
-        if self.household_id is None:
-            return None
-        dialog = InvolvementDialog(self.context, self.household_id, None, self._shown(),
-                                   self.go_to_consent, self.page)
-        self._open(dialog)
-        return dialog
+        return self._open(InvolvementDialog, None)
 
     def change_involvement(self) -> InvolvementDialog | None:
         item = self._chosen_involvement()
-        if item is None or self.household_id is None:
-            return None
-        dialog = InvolvementDialog(self.context, self.household_id, item, self._shown(),
-                                   self.go_to_consent, self.page)
-        self._open(dialog)
-        return dialog
+        return None if item is None else self._open(InvolvementDialog, item)
 
     def confirm(self, title: str, question: str) -> bool:
         """Ask before removing (tests answer for the coach)."""
