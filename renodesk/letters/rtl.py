@@ -18,6 +18,7 @@ Both are plain wheels for Linux, Windows and macOS (``arabic-reshaper`` is pure 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from reportlab.lib.utils import simpleSplit
@@ -29,16 +30,17 @@ _CONTROLS = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 @lru_cache(maxsize=1)
-def _reshaper() -> object:
+def _reshaper() -> Callable[[str], str]:
     from arabic_reshaper import ArabicReshaper
 
     # Keep vowel marks (harakat) a coach may have typed; DejaVu Sans draws them.
-    return ArabicReshaper({"delete_harakat": False})
+    reshape: Callable[[str], str] = ArabicReshaper({"delete_harakat": False}).reshape
+    return reshape
 
 
 def shape(text: str) -> str:
     """Arabic letters in their joined forms, still in reading (logical) order."""
-    return _reshaper().reshape(text)  # type: ignore[attr-defined, no-any-return]
+    return _reshaper()(text)
 
 
 def is_rtl(text: str) -> bool:

@@ -51,6 +51,8 @@ COMPONENTS: tuple[Component, ...] = (
     Component("Alembic", "MIT", "alembic"),
     Component("Mako", "MIT", "Mako"),
     Component("ReportLab", "BSD-3-Clause", "reportlab"),
+    Component("python-bidi", "LGPL-3.0-or-later", "python-bidi"),
+    Component("arabic-reshaper", "MIT", "arabic-reshaper"),
     Component("Pillow", "MIT-CMU", "pillow"),
     Component("DejaVu fonts", "Bitstream-Vera AND Arev"),
     Component("keyring", "MIT", "keyring"),
