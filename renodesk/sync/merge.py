@@ -221,15 +221,13 @@ class Merger(MergeWriter):
                 if old != value:
                     changes[name] = value
                     if is_free_text(table, name):
-                        self._conflict(table.name, op.row_id, name, codec.encode(value), op.hlc,
-                                       codec.encode(old), current)
-                        result.conflicts += 1
+                        self._conflict(result, table.name, op.row_id, name, codec.encode(value),
+                                       op.hlc, codec.encode(old), current)
             else:
                 pins[name] = current
                 if old != value and is_free_text(table, name):
-                    self._conflict(table.name, op.row_id, name, codec.encode(old), current,
+                    self._conflict(result, table.name, op.row_id, name, codec.encode(old), current,
                                    codec.encode(value), op.hlc)
-                    result.conflicts += 1
         keys = {name: (unique.wanted(old_row[name], op.row_id),
                        unique.wanted(changes[name], op.row_id))
                 for name in unique.text_keys(table) if name in changes}
@@ -269,9 +267,8 @@ class Merger(MergeWriter):
         same = {k: v for k, v in loser.items() if k != "id"} == {
             k: v for k, v in winner.items() if k != "id"}
         if not same:
-            self._conflict(table.name, loser_id, oplog.CREATE_FIELD, codec.encode_row(winner),
-                           winner_hlc, codec.encode_row(loser), loser_hlc)
-            result.conflicts += 1
+            self._conflict(result, table.name, loser_id, oplog.CREATE_FIELD,
+                           codec.encode_row(winner), winner_hlc, codec.encode_row(loser), loser_hlc)
 
     def _edit(self, table: Table, op: Operation, result: MergeResult) -> str:
         if op.field not in table.c or op.field == "id":
@@ -293,9 +290,8 @@ class Merger(MergeWriter):
         free = is_free_text(table, op.field)
         if current is None or op.hlc > current:
             if free and current is not None and op.base_hlc != current and old != value:
-                self._conflict(table.name, op.row_id, op.field, codec.encode(value), op.hlc,
+                self._conflict(result, table.name, op.row_id, op.field, codec.encode(value), op.hlc,
                                codec.encode(old), current)
-                result.conflicts += 1
             key = op.field in unique.text_keys(table)
             stored = unique.placeholder(value, op.row_id) if key else value
             self.conn.execute(update(table).where(table.c.id == op.row_id)
@@ -306,9 +302,8 @@ class Merger(MergeWriter):
                 self._settle_key(table, op.field, unique.wanted(old, op.row_id), result)
                 self._settle_key(table, op.field, unique.wanted(value, op.row_id), result)
         elif free and old != value and not self._built_on(table.name, op, current):
-            self._conflict(table.name, op.row_id, op.field, codec.encode(old), current,
+            self._conflict(result, table.name, op.row_id, op.field, codec.encode(old), current,
                            codec.encode(value), op.hlc)
-            result.conflicts += 1
         return APPLIED
 
     def _built_on(self, entity: str, op: Operation, current: str) -> bool:

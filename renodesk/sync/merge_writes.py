@@ -81,8 +81,10 @@ class MergeWriter:
         for row_id in unique.settle(self.conn, table, column, value):
             result.touched.add((table.name, row_id))
 
-    def _conflict(self, entity: str, row_id: str, fld: str, kept: Any, kept_hlc: str,
-                  other: Any, other_hlc: str) -> None:
+    def _conflict(self, result: MergeResult, entity: str, row_id: str, fld: str, kept: Any,
+                  kept_hlc: str, other: Any, other_hlc: str) -> None:
+        """Keep both versions of a field for a person to settle (``kept`` is in the record)."""
+        result.conflicts += 1
         self.conn.execute(insert(_conflicts), [{
             "id": new_id(), "entity": entity, "row_id": row_id, "field": fld,
             "kept_value_json": json.dumps(kept, ensure_ascii=False),
