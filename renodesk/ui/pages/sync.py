@@ -29,10 +29,12 @@ from PySide6.QtWidgets import (
 
 from renodesk.ui.labels import conflict_label
 from renodesk.ui.pages.base import Page, PageContext
+from renodesk.ui.server_tidy import ServerTidyBox
 
 if TYPE_CHECKING:
     from renodesk.core.workspace import Change, Workspace
     from renodesk.sync.conflicts import Conflict
+    from renodesk.sync.server_client import Compaction
     from renodesk.sync.service import SyncOutcome, SyncStatus
     from renodesk.ui.worker import Job
 
@@ -122,6 +124,10 @@ class SyncPage(Page):
         layout.addWidget(self.progress)
         layout.addWidget(self.result_label)
         layout.addWidget(self.problem_label)
+        self.tidy = ServerTidyBox(self)
+        self.tidy.button.clicked.connect(self.tidy_server)
+        self.tidy.hide()
+        layout.addWidget(self.tidy)
         layout.addWidget(self._build_inbox(), 1)
 
     def _build_inbox(self) -> QWidget:
@@ -207,6 +213,8 @@ class SyncPage(Page):
         self.create_button.setVisible(not in_team and state.server is None)
         self.join_button.setVisible(not in_team and state.server is None)
         self.enrol_button.setVisible(state.server is None or not in_team)
+        self.tidy.setVisible(state.server is not None and in_team)
+        self.tidy.button.setEnabled(self.job is None)
         self._fill_conflicts()
 
     def _fill_conflicts(self) -> None:
@@ -338,6 +346,45 @@ class SyncPage(Page):
         texts = [p.message() if isinstance(p, RenoDeskError) else str(p) for p in problems]
         self.problem_label.setText("\n".join(texts))
         self.problem_label.setVisible(bool(texts))
+
+    # -- old changes on the server ---------------------------------------------------
+    def tidy_server(self) -> None:
+        """Sync, then put this laptop's snapshot on the server, which removes the old
+        changes every active laptop has fetched (see ``ServerTidyBox``)."""
+        if self.job is not None or not self.context.runner.has_workspace:
+            return
+        limit = int(self.context.settings.get("sync_delete_limit"))
+
+        def work(ws: Workspace, job: Job[Any]) -> tuple[SyncOutcome, Compaction | None]:
+            from renodesk.core.errors import RenoDeskError
+            from renodesk.sync.server_transport import secret_store
+            from renodesk.sync.service import compact_server, sync_now
+
+            store = secret_store(ws)
+            outcome = sync_now(ws, store, delete_limit=limit,
+                               progress=lambda done, total: job.report(done, total))
+            if not outcome.ok:
+                return outcome, None
+            try:
+                return outcome, compact_server(ws, store)
+            except RenoDeskError as exc:  # the sync went through; the clean-up did not
+                outcome.problems.append(exc)
+                return outcome, None
+
+        self.sync_button.setEnabled(False)
+        self.tidy.button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.result_label.setText(self.tr("Synchronising..."))
+        self.job = self.context.runner.long(work, self._tidied, writes=True,
+                                            on_progress=self._progressed)
+
+    def _tidied(self, result: tuple[SyncOutcome, Compaction | None] | None,
+                error: BaseException | None) -> None:
+        outcome, done = result if result is not None else (None, None)
+        self._synced(outcome, error)
+        if done is not None:
+            self.tidy.show_result(done)
 
     # -- set-up dialogs ----------------------------------------------------------
     def _team_dialog(self, create: bool) -> None:
