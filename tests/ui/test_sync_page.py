@@ -163,3 +163,55 @@ def _exists(laptop: Laptop, entity: str, row_id: str) -> bool:
     except NotFoundError:
         return False
     return True
+
+
+def test_a_server_team_cleans_up_old_changes_and_is_told_whom_it_waits_for(
+        qtbot: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    sys.path.insert(0, str(Path(__file__).parents[1] / "integration"))
+    from argon2 import PasswordHasher
+    from sync_service_kit import join_server_only, live, new_laptop, server_team, sync
+
+    from renodesk.server import security
+    from renodesk.server.db import Database, make_engine, upgrade
+
+    monkeypatch.setattr(security, "_hasher",
+                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
+    engine = make_engine(f"sqlite:///{tmp_path}/server.sqlite")
+    upgrade(engine)
+    db = Database(engine)
+    team = server_team(db)
+    sanne, ahmet = (new_laptop(tmp_path / n, n) for n in ("sanne", "ahmet"))
+    with live(db) as url:
+        join_server_only(sanne, team, url, "Sanne Bakker")
+        join_server_only(ahmet, team, url, "Ahmet Yilmaz")
+        make_household(sanne, notes="Eerste kennismaking.")
+        assert sync(sanne).ok
+        runner = ThreadRunner()
+        page = page_for(qtbot, sanne, runner)
+        page.refresh()
+        qtbot.waitUntil(lambda: page.tidy.isVisible() and page.tidy.button.isEnabled(),
+                        timeout=5000)
+        page.tidy.button.click()  # Ahmet has not fetched Sanne's work yet
+        assert page.job is not None and not page.tidy.button.isEnabled()
+        qtbot.waitUntil(lambda: page.job is None and page.tidy.result.isVisible(),
+                        timeout=20000)
+        text = page.tidy.result.text()
+        assert page.tidy.result.isVisible() and text.startswith("Nothing could be removed")
+        assert "(Ahmet Yilmaz), last seen " in text and "Sanne Bakker" not in text
+        assert sync(ahmet).ok and sync(ahmet).ok
+        qtbot.waitUntil(page.tidy.button.isEnabled, timeout=5000)
+        page.tidy.button.click()
+        qtbot.waitUntil(lambda: page.job is None and "Cleaned" in page.tidy.result.text(),
+                        timeout=20000)
+        assert page.tidy.result.text().startswith("Cleaned up: ")
+        assert "removed from the server" in page.tidy.result.text()
+        assert not page.problem_label.isVisible()
+        runner.shutdown()
+    db.dispose()
+
+
+def test_a_folder_team_is_not_offered_the_server_clean_up(qtbot: Any, tmp_path: Path) -> None:
+    _folder, (sanne, _ahmet) = team_of(tmp_path, 2)
+    page = page_for(qtbot, sanne, InlineRunner())
+    page.refresh()
+    assert page.status is not None and not page.tidy.isVisible()
