@@ -23,11 +23,11 @@ class ServerTidyBox(QGroupBox):
         self.setTitle(self.tr("Old changes on the server"))
         self.setObjectName("serverTidy")
         explanation = QLabel(self.tr(
-            "The server keeps every change until each laptop of the team has fetched it. "
-            "Cleaning up first syncs, then puts a summary of the team's data on the server "
-            "(encrypted, like everything there) and removes the old changes that every "
-            "laptop already has. New laptops start from the summary. RenoDesk also does "
-            "this by itself about once a week."), self)
+            "The server keeps every change until all laptops of the team have fetched it. "
+            "Cleaning up first syncs this laptop. Then it puts a summary of the team's data "
+            "on the server, encrypted like everything there. The server then removes the "
+            "old changes that every laptop already has. New laptops start from the summary. "
+            "RenoDesk also does this by itself about once a week."), self)
         explanation.setWordWrap(True)
         self.button = QPushButton(self.tr("Clean up old changes on the server"), self)
         self.button.setObjectName("serverTidyButton")

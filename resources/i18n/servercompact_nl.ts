@@ -8,8 +8,8 @@
         <translation>Oude wijzigingen op de server</translation>
     </message>
     <message>
-        <source>The server keeps every change until each laptop of the team has fetched it. Cleaning up first syncs, then puts a summary of the team's data on the server (encrypted, like everything there) and removes the old changes that every laptop already has. New laptops start from the summary. RenoDesk also does this by itself about once a week.</source>
-        <translation>De server bewaart elke wijziging tot elke laptop van het team hem heeft opgehaald. Opruimen synchroniseert eerst. Daarna zet het een samenvatting van de gegevens van het team op de server (versleuteld, zoals alles daar) en verwijdert het de oude wijzigingen die elke laptop al heeft. Nieuwe laptops beginnen met de samenvatting. RenoDesk doet dit ook zelf, ongeveer eens per week.</translation>
+        <source>The server keeps every change until all laptops of the team have fetched it. Cleaning up first syncs this laptop. Then it puts a summary of the team's data on the server, encrypted like everything there. The server then removes the old changes that every laptop already has. New laptops start from the summary. RenoDesk also does this by itself about once a week.</source>
+        <translation>De server bewaart elke wijziging tot alle laptops van het team die hebben opgehaald. Bij opruimen synchroniseert deze laptop eerst. Daarna zet hij een samenvatting van de teamgegevens op de server, versleuteld zoals alles daar. Dan verwijdert de server de oude wijzigingen die elke laptop al heeft. Nieuwe laptops beginnen met de samenvatting. RenoDesk doet dit ook zelf, ongeveer eens per week.</translation>
     </message>
     <message>
         <source>Clean up old changes on the server</source>
