@@ -17,8 +17,9 @@ def register(sub: Any) -> None:
     target = one.add_mutually_exclusive_group(required=True)
     target.add_argument("--household", metavar="ID")
     target.add_argument("--visit", metavar="ID")
-    one.add_argument("--lang", dest="letter_lang", choices=["nl", "en"],
-                     help="language of the letter (default: the household's)")
+    one.add_argument("--lang", dest="letter_lang", metavar="LANG",
+                     help="language of the letter: nl, en, tr, ar, pl or one of the "
+                          "organisation's own templates (default: the household's)")
     one.add_argument("--large-print", action="store_true", default=None,
                      help="large print (default: as the household needs)")
     one.add_argument("--out", required=True, metavar="FILE.pdf")

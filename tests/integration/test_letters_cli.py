@@ -63,3 +63,16 @@ def test_clear_errors_and_exit_codes(small_demo: Workspace, workspace_paths: Any
         main(["--data-dir", root, "letter", "agreements", "--out", str(out)])
     assert usage.value.code == 2
     assert first(small_demo, "SELECT count(*) FROM letter") == "0"  # nothing half-done
+
+
+def test_a_letter_in_turkish_carries_the_dutch_text_and_says_it_is_unreviewed(
+        small_demo: Workspace, workspace_paths: Any, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    household = first(small_demo, "SELECT id FROM household LIMIT 1")
+    out = tmp_path / "anlasmalar.pdf"
+    assert main(["--data-dir", str(workspace_paths.root), "letter", "agreements",
+                 "--household", household, "--lang", "tr", "--out", str(out)]) == 0
+    text_of_pdf = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Nederlandse tekst is leidend" in text_of_pdf
+    assert "moedertaalspreker" in capsys.readouterr().err
+    assert first(small_demo, "SELECT language FROM letter") == "tr"
