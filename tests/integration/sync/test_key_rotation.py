@@ -307,3 +307,31 @@ def test_a_laptop_taken_out_of_the_team_no_longer_holds_back_the_tidying(
     # Cas's marker is under the old key and Cas will never take up the new one; without
     # leaving it out, Sanne's old files would stay in the share for good.
     assert SyncRun(sanne.ws, sanne.team).compact() > 0
+
+
+def test_a_colleague_who_read_a_file_before_seeing_the_rotation_reads_on_after_it(
+        tmp_path: Path) -> None:
+    folder, (sanne, ahmet, cas) = folder_team(tmp_path, "sanne", "ahmet", "cas")
+    household = make_household(sanne)
+    for laptop in (sanne, ahmet, cas):
+        assert sync(laptop).ok
+    ahmet.ws.update("household", household, {"phone": "0687654321"})
+    assert sync(ahmet).ok
+    path = team_file(folder)
+    original = path.read_text("utf-8")
+    rotation.rotate(sanne.ws, sanne.store, load_team(sanne.ws, sanne.store), NEW_PASSPHRASE)
+    rotated = path.read_text("utf-8")
+    # Cas's cloud client brings Ahmet's file before the new team.json.
+    path.write_text(original, "utf-8")
+    assert sync(cas).ok
+    assert cas.rows("household")[household]["phone"] == "06-87654321"
+    path.write_text(rotated, "utf-8")
+    for laptop in (cas, ahmet):
+        assert problems(sync(laptop)) == [REPLACED]
+        service.take_up_new_key(laptop.ws, laptop.store, NEW_PASSPHRASE)
+    ahmet.ws.update("household", household, {"email": "na-de-wissel@example.org"})
+    for laptop in (ahmet, sanne, cas):
+        outcome = sync(laptop)
+        assert outcome.ok and set_aside(outcome) == {}, set_aside(outcome)
+    assert cas.rows("household")[household]["email"] == "na-de-wissel@example.org"
+    assert state(sanne) == state(ahmet) == state(cas)
