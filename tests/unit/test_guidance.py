@@ -248,6 +248,16 @@ def test_search_works_in_english(english: list[GuidanceEntry]) -> None:
     assert "vulnerability.money_problems" in ids(search(english, "debt"))
 
 
+def test_shipped_files_are_read_once_and_again_when_they_change(tmp_resources: Path) -> None:
+    data = shipped_dict("nl", "vulnerability", "dementia")
+    path = put(tmp_resources, data)
+    first = load_guidance(tmp_resources, "nl")
+    assert load_guidance(tmp_resources, "nl")[0] is first[0]  # not read and checked again
+    data["title"] = "Een andere titel, iets langer"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    assert load_guidance(tmp_resources, "nl")[0].title == "Een andere titel, iets langer"
+
+
 # --- validation errors -----------------------------------------------------------------
 
 
