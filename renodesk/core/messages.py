@@ -385,7 +385,7 @@ CATALOG: dict[str, dict[str, str]] = {
     "sync.cli.team_revoked": {"nl": 'Uit het team gehaald: apparaat {device}. Wat het hierna schrijft, wordt niet gebruikt.', "en": 'Taken out of the team: device {device}. Whatever it writes from now on is not used.'},
     "sync.cli.team_rekeyed": {"nl": 'Deze laptop gebruikt nu de nieuwe teamsleutel van "{name}". Synchroniseer met: renodesk sync', "en": 'This laptop now uses the new team key of "{name}". Sync with: renodesk sync'},
     "sync.cli.devices_header": {"nl": 'Apparaten van team "{name}" (sleutel {epoch}):', "en": 'Devices of team "{name}" (key {epoch}):'},
-    "sync.cli.device_line": {"nl": '  {device}  laatst gezien: {seen}  bestanden gelezen: {seq}{mark}', "en": '  {device}  last seen: {seen}  files read: {seq}{mark}'},
+    "sync.cli.device_line": {"nl": '  {device}  laatst gezien: {seen}  laatste bestand: {seq}{mark}', "en": '  {device}  last seen: {seen}  last file: {seq}{mark}'},
     "sync.cli.device_this": {"nl": '  (deze laptop)', "en": '  (this laptop)'},
     "sync.cli.device_revoked": {"nl": '  (uit het team gehaald)', "en": '  (taken out of the team)'},
     "sync.cli.device_never": {"nl": 'nooit', "en": 'never'},

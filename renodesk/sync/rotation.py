@@ -68,7 +68,7 @@ class TeamDevice:
     device_id: str
     #: When it last synced (its marker) or this laptop last read a file of it.
     last_seen: datetime | None
-    #: The last of its changesets this laptop has read.
+    #: The last of its changesets this laptop has read (for this laptop: has written).
     last_seq: int
     this_laptop: bool
     revoked: bool
@@ -90,8 +90,9 @@ def team_devices(ws: Workspace, team: Team) -> list[TeamDevice]:
     found = []
     for device in sorted(known):
         seq, seen = peers.get(device, (0, None))
-        if device == ws.device_id and last_sync:
-            seen = datetime.fromisoformat(last_sync)
+        if device == ws.device_id:
+            seq = int(ws.meta("sync_out_seq") or 0)
+            seen = datetime.fromisoformat(last_sync) if last_sync else None
         marker = markers.get(device)
         if marker is not None:
             synced = marker.at.astimezone().replace(tzinfo=None, microsecond=0)
