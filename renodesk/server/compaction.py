@@ -183,6 +183,11 @@ def commit_snapshot(session: Session, caller: Caller, upload: str, position: int
         kept.position, kept.device_id, kept.upload = position, caller.device_id, upload
         kept.size, kept.parts, kept.received_at = size, parts, utcnow()
         covered = position
+    # A revoked laptop's unfinished upload will never be finished or replaced.
+    session.execute(delete(SnapshotPart).where(
+        SnapshotPart.team_id == team.id, SnapshotPart.upload != kept.upload,
+        SnapshotPart.device_id.in_(select(Device.device_id).where(
+            Device.team_id == team.id, Device.revoked_at.is_not(None)))))
     session.flush()
     return _prune(session, team, covered, retention)
 

@@ -201,6 +201,18 @@ def test_a_laptop_back_after_half_a_year_keeps_what_it_typed_and_starts_from_the
         assert state(sanne) == state(ahmet) == state(joke)
 
 
+def _days_ago(db: Database, team: str, laptop: Laptop, snapshot_days: int,
+              checked_days: int) -> None:
+    """The team's snapshot arrived, and ``laptop`` last asked about it, days ago."""
+    now = datetime.now(UTC)
+    with db.write() as session:
+        team_id = session.scalar(select(Team.id).where(Team.name == team))
+        session.execute(update(Snapshot).where(Snapshot.team_id == team_id)
+                        .values(received_at=now - timedelta(days=snapshot_days)))
+    laptop.ws.set_meta(server_compaction.META_COMPACT_CHECKED,
+                       (now - timedelta(days=checked_days)).isoformat(timespec="seconds"))
+
+
 def test_the_snapshot_is_renewed_automatically_when_due_and_travels_in_parts(
         server_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(server_compaction, "AUTO_COMPACT_CHANGESETS", 3)
@@ -225,7 +237,15 @@ def test_the_snapshot_is_renewed_automatically_when_due_and_travels_in_parts(
         make_household(sanne, notes="Vierde bezoek.")
         assert sync(sanne).server_compaction is None  # at most one question a day
         assert sync(ahmet).server_compaction is None  # the snapshot is fresh
-        assert _compact(sanne) > 0  # by hand: now that Ahmet pulled, the old part goes
+        for _ in range(3):  # enough new changesets, but the snapshot is two days old
+            make_household(ahmet, notes="Weer een bezoek.")
+            assert sync(ahmet).ok
+        _days_ago(server_db, team.name, sanne, snapshot_days=2, checked_days=2)
+        assert sync(sanne).server_compaction is None
+        _days_ago(server_db, team.name, sanne, snapshot_days=8, checked_days=2)
+        renewed = sync(sanne).server_compaction  # a week old: renewed
+        assert renewed is not None and renewed.position > 3
+        assert renewed.pruned > 0  # Ahmet had pulled meanwhile
         join_server_only(joke, team, url, "Joke de Wit")
         outcome = sync(joke)
         assert outcome.ok and outcome.report.bootstrapped

@@ -13,7 +13,7 @@ import pytest
 from serverkit import PASSWORD, Laptop, LiveServer, TeamSetup
 from sqlalchemy import func, select, update
 
-from renodesk.server import compaction
+from renodesk.server import compaction, store
 from renodesk.server.app import ServerConfig, create_app
 from renodesk.server.db import Database
 from renodesk.server.models import Device, SnapshotPart, Team
@@ -206,3 +206,20 @@ def test_a_laptop_away_past_the_retention_window_no_longer_holds_pruning_back(
 
 def test_the_server_and_the_shared_folder_use_the_same_retention_window() -> None:
     assert ServerConfig().retention == compaction.RETENTION == retention.HORIZON
+
+
+def test_a_revoked_laptops_unfinished_upload_goes_with_the_next_snapshot(
+        live_url: str, team: TeamSetup, server_db: Database) -> None:
+    with enrolled(live_url, team, "laptop-kwijt", team.users[1]) as lost, \
+            enrolled(live_url, team, "laptop-d") as client:
+        pushed(client, team, "laptop-d", 1)
+        blob = os.urandom(200)
+        lost._call("PUT", f"/v1/snapshot/uploads/{hashlib.sha256(blob).hexdigest()}/parts/0",
+                   content=blob[:100], headers={"Content-Type": "application/octet-stream"})
+        with server_db.write() as session:
+            (device,) = [d for d in store.list_devices(session, team.name)
+                         if d.device_id == "laptop-kwijt"]
+            store.revoke_device(session, device.id)
+        assert sorted(stored_parts(server_db, team.name)) == [100]
+        client.put_snapshot(os.urandom(300), 1)
+    assert stored_parts(server_db, team.name) == [300]
