@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from datetime import timedelta
+from pathlib import Path
 
 import httpx
 import pytest
 from serverkit import PASSWORD, Laptop, LiveServer, TeamSetup
 from sqlalchemy import func, select, update
 
+from renodesk.core.messages import CATALOG
 from renodesk.server import compaction, store
 from renodesk.server.app import ServerConfig, create_app
 from renodesk.server.db import Database
@@ -223,3 +226,13 @@ def test_a_revoked_laptops_unfinished_upload_goes_with_the_next_snapshot(
         assert sorted(stored_parts(server_db, team.name)) == [100]
         client.put_snapshot(os.urandom(300), 1)
     assert stored_parts(server_db, team.name) == [300]
+
+
+def test_every_refusal_of_the_server_has_a_dutch_and_an_english_message() -> None:
+    source = "".join(path.read_text("utf-8")
+                     for path in Path(compaction.__file__).parent.glob("*.py"))
+    codes = set(re.findall(r'ApiError\(\s*\d+,\s*"([a-z_]+)"', source))
+    assert {"snapshot_incomplete", "snapshot_damaged", "snapshot_replaced"} <= codes
+    missing = [code for code in sorted(codes)
+               if set(CATALOG.get(f"server.error.{code}", {})) < {"nl", "en"}]
+    assert missing == []
