@@ -106,5 +106,5 @@ def report_server_compaction(done: Compaction) -> None:
         say("sync.cli.server_waiting")
     for device in done.waiting:
         seen = (device.last_seen_at.astimezone().strftime("%d-%m-%Y %H:%M")
-                if device.last_seen_at else t("sync.cli.never"))
+                if device.last_seen_at else t("server.cli.never"))
         say("sync.cli.server_waiting_device", name=device.name, user=device.user, seen=seen)

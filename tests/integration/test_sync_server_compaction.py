@@ -253,3 +253,20 @@ def test_the_snapshot_is_renewed_automatically_when_due_and_travels_in_parts(
         for laptop in (sanne, joke):
             assert sync(laptop).ok
         assert state(joke) == state(sanne)
+
+
+def test_the_command_line_says_whom_the_server_waits_for(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from renodesk.commands.server_sync import report_server_compaction
+
+    seen = datetime(2026, 3, 12, 9, 15, tzinfo=UTC)
+    report_server_compaction(server_client.Compaction(
+        position=40, pruned=0, pruned_to=12,
+        waiting=[server_client.WaitingDevice("a1", "LT-0413", "Ahmet Yilmaz", seen),
+                 server_client.WaitingDevice("b2", "LT-0388", "Joke de Wit", None)]))
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == "Momentopname op de server gezet; 0 oude wijzigingsbestanden daar verwijderd."
+    assert "180 dagen" in out[1]
+    assert out[2].startswith("  LT-0413 (Ahmet Yilmaz), laatst gezien ")
+    assert out[2].endswith(seen.astimezone().strftime("%d-%m-%Y %H:%M"))
+    assert out[3] == "  LT-0388 (Joke de Wit), laatst gezien nooit"
