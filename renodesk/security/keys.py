@@ -30,20 +30,30 @@ MIN_PASSPHRASE = 8
 PassphraseProvider = Callable[[], str]
 
 
-def keyring_backend_name() -> str:
+def _backend() -> object:
+    """The keyring backend, or the reason there is none: a backend named in the
+    environment or keyring's config file that cannot start raises (no D-Bus session, say)."""
     import keyring
 
-    backend = keyring.get_keyring()
+    try:
+        return keyring.get_keyring()
+    except Exception as exc:  # keyring raises RuntimeError or KeyringError here
+        return exc
+
+
+def keyring_backend_name() -> str:
+    backend = _backend()
+    if isinstance(backend, Exception):
+        return f"not available ({backend})"
     return f"{type(backend).__module__}.{type(backend).__name__}"
 
 
 def keyring_usable() -> bool:
     """True when the keyring can really keep a secret (not the fail/null backends)."""
-    import keyring
     from keyring.backends import chainer, fail
 
-    backend = keyring.get_keyring()
-    if isinstance(backend, fail.Keyring):
+    backend = _backend()
+    if isinstance(backend, Exception | fail.Keyring):
         return False
     if isinstance(backend, chainer.ChainerBackend):
         return bool(backend.backends)
@@ -133,7 +143,7 @@ def load_key(workspace_file: Path, provider: PassphraseProvider | None = None) -
 
         try:
             stored = keyring.get_password(KEYRING_SERVICE, f"db-key:{info.workspace_id}")
-        except KeyringError as exc:
+        except (KeyringError, RuntimeError) as exc:
             raise WorkspaceError("error.keyring_unavailable", detail=str(exc)) from exc
         if not stored:
             raise WorkspaceError("error.key_missing")

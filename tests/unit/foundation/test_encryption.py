@@ -86,6 +86,25 @@ def test_a_missing_keyring_key_fails_clearly(workspace, workspace_paths, memory_
     assert info.value.key == "error.key_missing"
 
 
+def test_a_keyring_that_cannot_start_fails_clearly(workspace, workspace_paths,
+                                                     monkeypatch) -> None:
+    import keyring
+
+    from renodesk.security import keys
+
+    def broken() -> None:
+        raise RuntimeError("Unable to initialize SecretService: no D-Bus session")
+
+    workspace.engine.dispose()
+    monkeypatch.setattr(keyring, "get_keyring", broken)
+    monkeypatch.setattr(keyring, "get_password", lambda *a: broken())
+    assert not keys.keyring_usable()
+    assert "no D-Bus session" in keys.keyring_backend_name()
+    with pytest.raises(WorkspaceError) as info:
+        app.open_workspace(workspace_paths)
+    assert info.value.key == "error.keyring_unavailable"
+
+
 def test_the_key_lives_in_the_keyring_not_on_disk(workspace, workspace_paths,
                                                   memory_keyring) -> None:
     (key_hex,) = memory_keyring.store.values()
