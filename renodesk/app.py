@@ -6,15 +6,16 @@ holds it until ``workspace.engine.dispose()``: one writer per workspace, across 
 
 from __future__ import annotations
 
+import importlib
 import logging
 import uuid
 import weakref
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from renodesk.core.errors import WorkspaceError
-from renodesk.core.workspace import Workspace, write_meta
 from renodesk.paths import Paths
 from renodesk.security import keys
 from renodesk.storage import workspace_lock
@@ -23,10 +24,12 @@ from renodesk.storage.workspace_lock import WorkspaceLock, WorkspaceLocked
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from renodesk.core.workspace import Workspace
+
 log = logging.getLogger(__name__)
 
 #: Bumped with every new Alembic revision; lets a normal start skip importing Alembic.
-SCHEMA_HEAD = "0002"
+SCHEMA_HEAD = "0003"
 
 #: The organisation is one record per workspace, with the same id everywhere.
 ORGANISATION_ID = "0" * 31 + "1"
@@ -48,6 +51,7 @@ LEGAL_FIGURES = [
 
 
 def _open(paths: Paths, key: bytes) -> Workspace:
+    from renodesk.core.workspace import Workspace
     from renodesk.storage import migrate
     from renodesk.storage.engine import open_engine
 
@@ -85,12 +89,26 @@ def open_workspace(paths: Paths, passphrase: keys.PassphraseProvider | None = No
         return _open_read_only(paths, passphrase, program)
     lock = workspace_lock.acquire(paths.root, program)
     try:
-        key = keys.load_key(paths.workspace_file, passphrase)
-        workspace = _open(paths, key)
+        workspace = _open(paths, _key_while_importing(paths, passphrase))
     except BaseException:
         lock.release()
         raise
     return _release_on_close(workspace, lock)
+
+
+#: What opening a workspace imports: a third of a second of Python work.
+_DATA_LAYER = ("renodesk.core.workspace", "renodesk.storage.engine", "renodesk.storage.migrate")
+
+
+def _key_while_importing(paths: Paths, passphrase: keys.PassphraseProvider | None) -> bytes:
+    """The workspace key. Deriving it from a passphrase (scrypt, ~0.1 s) releases the GIL,
+    so the data layer is imported meanwhile; the prompt, if any, comes first."""
+    compute = keys.key_source(paths.workspace_file, passphrase)
+    with ThreadPoolExecutor(1, thread_name_prefix="renodesk-key") as pool:
+        key = pool.submit(compute)
+        for module in _DATA_LAYER:
+            importlib.import_module(module)
+        return key.result()
 
 
 def _open_read_only(paths: Paths, passphrase: keys.PassphraseProvider | None,
@@ -120,6 +138,8 @@ def _open_read_only(paths: Paths, passphrase: keys.PassphraseProvider | None,
     if busy is not None and migrate.current_revision(engine) != SCHEMA_HEAD:
         engine.dispose()
         raise busy
+    from renodesk.core.workspace import Workspace
+
     workspace = Workspace.attach(engine)
     _refuse_writes(engine)
     return workspace
@@ -172,6 +192,8 @@ def init_workspace(
         lock.release()
         raise
     _release_on_close(workspace, lock)
+    from renodesk.core.workspace import write_meta
+
     workspace.actor = coach.strip()
     with workspace.write() as uow:
         write_meta(uow.conn, "coach_name", coach.strip())

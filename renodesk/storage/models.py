@@ -178,6 +178,11 @@ class Household(Base):
     contact_person_name: Mapped[str] = mapped_column(String(200), default="")
     contact_person_relation: Mapped[str] = mapped_column(String(100), default="")
     contact_person_phone: Mapped[str] = mapped_column(String(20), default="")
+    # Where a letter to the contact person goes (after a death, a move, or when the
+    # tenant asked for post through them); empty when not recorded.
+    contact_person_street: Mapped[str] = mapped_column(String(200), default="")
+    contact_person_postcode: Mapped[str] = mapped_column(String(7), default="")
+    contact_person_city: Mapped[str] = mapped_column(String(100), default="")
     consent_basis: Mapped[str] = mapped_column(String(20), default="none")  # ConsentBasis
     consent_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     consent_scope: Mapped[str] = mapped_column(Text, default="")
@@ -292,6 +297,8 @@ class Letter(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     pdf: Mapped[bytes] = mapped_column(LargeBinary)
     delivery: Mapped[str] = mapped_column(String(20), default="post")  # Delivery
+    # Empty: to the household itself; else the contact person it was addressed to.
+    addressed_to: Mapped[str] = mapped_column(String(200), default="")
 
 
 class AuditEntry(Base):

@@ -29,7 +29,8 @@ from renodesk.ui.widgets.form import FormErrors
 from renodesk.ui.widgets.privacy_hints import mark_sensitive
 
 TEXT_FIELDS = ("name", "phone", "email", "contact_person_name", "contact_person_relation",
-               "contact_person_phone")
+               "contact_person_phone", "contact_person_street", "contact_person_postcode",
+               "contact_person_city")
 DATE_FIELDS = ("consent_date", "consent_withdrawn_date", "stance_signed_date")
 FLAG_FIELDS = ("interpreter_needed", "reads_with_difficulty", "large_print")
 LONG_FIELDS = ("consent_scope", "resistance_approach", "safety_note", "notes")
@@ -130,6 +131,10 @@ class ProfileForm(QWidget):
         self._line(form, group, "contact_person_relation", self.tr("Relation"),
                    self.tr("e.g. daughter, carer"))
         self._line(form, group, "contact_person_phone", self.tr("Phone"))
+        # The address a letter to the contact person goes to.
+        self._line(form, group, "contact_person_street", self.tr("Street and number"))
+        self._line(form, group, "contact_person_postcode", self.tr("Postcode"), "1234 AB")
+        self._line(form, group, "contact_person_city", self.tr("Place"))
         return group
 
     def _group_consent(self) -> QGroupBox:

@@ -67,3 +67,27 @@ def test_an_older_workspace_is_backed_up_and_upgraded_with_its_data(tmp_path: Pa
     assert migrate.current_revision(old) == "0001"
     old.dispose()
     engine.dispose()
+
+
+def test_0003_gives_households_a_contact_address_and_letters_an_addressee(
+        tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import text
+
+    database = tmp_path / "v2.db"
+    engine = open_engine(database, b"\x0b" * 32)
+    with engine.begin() as conn:
+        command.upgrade(migrate._config(conn), "0002")  # type: ignore[arg-type]
+        triggers = set(conn.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+    assert migrate.upgrade(engine, database, tmp_path / "backups")
+    with engine.connect() as conn:
+        household = {c["name"] for c in inspect(conn).get_columns("household")}
+        letter = {c["name"] for c in inspect(conn).get_columns("letter")}
+        # Adding columns must not rebuild the table and lose the search triggers.
+        assert set(conn.execute(text(
+            "SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars()) == triggers
+    assert {"contact_person_street", "contact_person_postcode",
+            "contact_person_city"} <= household
+    assert "addressed_to" in letter
+    engine.dispose()
