@@ -136,6 +136,15 @@ def create_key(
 
 def load_key(workspace_file: Path, provider: PassphraseProvider | None = None) -> bytes:
     """The key of an existing workspace; raises WorkspaceError if it cannot be had."""
+    return key_source(workspace_file, provider)()
+
+
+def key_source(workspace_file: Path,
+               provider: PassphraseProvider | None = None) -> Callable[[], bytes]:
+    """What yields the key of an existing workspace, with everything that asks or looks
+    something up (the passphrase prompt, the keyring) already done. What is left is pure
+    computation (scrypt, ~0.1 s, which releases the GIL): a caller can run it on another
+    thread while it imports the data layer."""
     info = WorkspaceFile.read(workspace_file)
     if info.key_mode == "keyring":
         import keyring
@@ -147,9 +156,10 @@ def load_key(workspace_file: Path, provider: PassphraseProvider | None = None) -
             raise WorkspaceError("error.keyring_unavailable", detail=str(exc)) from exc
         if not stored:
             raise WorkspaceError("error.key_missing")
-        return bytes.fromhex(stored)
+        key = bytes.fromhex(stored)
+        return lambda: key
     passphrase = DEMO_PASSPHRASE if info.demo else _passphrase(provider)
-    return derive_key(passphrase, info.salt)
+    return lambda: derive_key(passphrase, info.salt)
 
 
 class SecretStore:

@@ -8,6 +8,7 @@ import pytest
 
 from renodesk import app
 from renodesk.core.errors import WorkspaceError
+from renodesk.core.workspace import Workspace
 from renodesk.paths import Paths
 
 PLANTED = ["Xylofoonstraat", "Wiśniewska-Qzx", "Heeft-dementie-Qzx", "0699887766"]
@@ -17,7 +18,7 @@ def _files(paths: Paths) -> list[Path]:
     return [p for p in paths.root.rglob("*") if p.is_file()]
 
 
-def _plant(ws: app.Workspace) -> None:
+def _plant(ws: Workspace) -> None:
     project = ws.create("project", {"name": "Planttest", "code": "PT-1"}).row_id
     dwelling = ws.create("dwelling", {"project_id": project, "street": PLANTED[0], "number": 1,
                                       "postcode": "1234 AB", "city": "Utrecht"}).row_id
