@@ -5,6 +5,10 @@ Dutch file ``resources/i18n/<area>_nl.ts``, built to ``.qm`` by
 ``python -m renodesk.ui.i18n_build``. Changing the language takes effect at once:
 the main window rebuilds its pages in the new language.
 
+English needs a translation file too, for counts only: a source says
+``"%n household(s)"`` and ``resources/i18n/plurals_en.ts`` turns it into "1 household"
+or "2 households".
+
 ``RENODESK_PSEUDO=1`` swaps in a stretched pseudo-language (every text about 40%
 longer, with accents) to catch labels that clip.
 """
@@ -81,12 +85,7 @@ class Translations:
 
     def use(self, language: str) -> None:
         """Install the translators for ``language`` ("nl" or "en") and tell the domain too."""
-        app = QCoreApplication.instance()
-        if app is None:
-            raise RuntimeError("create the QApplication first")
-        for translator in self._installed:
-            app.removeTranslator(translator)
-        self._installed = []
+        app = self.use_source_texts()
         core_i18n.set_language(language)
         self.language = language
         QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl"
@@ -94,18 +93,32 @@ class Translations:
         if os.environ.get(ENV_PSEUDO) == "1":
             self._install(app, PseudoTranslator(app))
             return
-        if language == "en":
-            return  # English is the source language
+        # English is the source language; its files hold only the plural forms.
         for qm in compiled_translations(resources_dir() / "i18n", language):
             translator = QTranslator(app)
             if translator.load(str(qm)):
                 self._install(app, translator)
             else:
                 log.warning("could not load translation %s", qm)
+        if language == "en":
+            return  # Qt's own texts are English already
         qt_translator = QTranslator(app)
         qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
         if qt_translator.load(f"qtbase_{language}", qt_folder):
             self._install(app, qt_translator)
+
+    def use_source_texts(self) -> QCoreApplication:
+        """Take out every translator installed here, so the interface shows its source
+        texts exactly as written (with "(s)"), in an English locale; tests start from
+        here. Returns the application."""
+        app = QCoreApplication.instance()
+        if app is None:
+            raise RuntimeError("create the QApplication first")
+        for translator in self._installed:
+            app.removeTranslator(translator)
+        self._installed = []
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.Netherlands))
+        return app
 
     def _install(self, app: QCoreApplication, translator: QTranslator) -> None:
         app.installTranslator(translator)

@@ -106,9 +106,9 @@ class ReflectionDialog(QDialog):
             self.general.say(str(error))
             return
         self.case = case
-        self.facts.setText(self.tr("Always included: age band, %1 events over %2 weeks, "
-                                   "%3 and the outcome.")
-                           .replace("%1", str(len(case.events))).replace("%2", str(case.weeks))
+        self.facts.setText(self.tr("Always included: age band, %1 over %2, %3 and the outcome.")
+                           .replace("%1", self.tr("%n event(s)", "", len(case.events)))
+                           .replace("%2", self.tr("%n week(s)", "", case.weeks))
                            .replace("%3", self.tr("%n agreement(s)", "", len(case.adjustments))))
         if not case.passages:
             self.column.addWidget(QLabel(self.tr("There is no free text to review."), self.host))

@@ -210,8 +210,8 @@ class HouseholdDialog(SetupDialog):
         self.errors.bind("addition", self.addition, number_error)
         self.postcode = self.line("postcode", self.tr("P&ostcode"), placeholder="1234 AB")
         self.city = self.line("city", self.tr("&Town"))
-        self.name = self.line("name", self.tr("Na&me(s) of the tenant(s)"),
-                              placeholder=self.tr("e.g. Mrs. J. de Vries"))
+        self.name = self.line("name", self.tr("Na&me"),
+                              placeholder=self.tr("e.g. Mrs. J. de Vries, or J. and A. de Vries"))
         self.phone = self.line("phone", self.tr("P&hone"), placeholder="06-12345678")
         if project_id is None:
             self.project.setFocus()

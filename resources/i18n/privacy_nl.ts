@@ -239,9 +239,12 @@
         <source>Inzage</source>
         <translation>Inzage</translation>
     </message>
-    <message>
-        <source>Saved in %1: a PDF to read, a JSON file with everything, and %2 letter(s).</source>
-        <translation>Opgeslagen in %1: een pdf om te lezen, een JSON-bestand met alles, en %2 brief/brieven.</translation>
+    <message numerus="yes">
+        <source>Saved in %1: a PDF to read, a JSON file with everything, and %n letter(s).</source>
+        <translation>
+            <numerusform>Opgeslagen in %1: een pdf om te lezen, een JSON-bestand met alles, en %n brief.</numerusform>
+            <numerusform>Opgeslagen in %1: een pdf om te lezen, een JSON-bestand met alles, en %n brieven.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Erased. Sync now, and ask your colleagues to sync.</source>

@@ -44,12 +44,12 @@
         <translation>&amp;Plaats</translation>
     </message>
     <message>
-        <source>Na&amp;me(s) of the tenant(s)</source>
-        <translation>Na&amp;am (namen) van de huurder(s)</translation>
+        <source>Na&amp;me</source>
+        <translation>Na&amp;am</translation>
     </message>
     <message>
-        <source>e.g. Mrs. J. de Vries</source>
-        <translation>bijvoorbeeld mevrouw J. de Vries</translation>
+        <source>e.g. Mrs. J. de Vries, or J. and A. de Vries</source>
+        <translation>bijvoorbeeld mevrouw J. de Vries, of J. en A. de Vries</translation>
     </message>
     <message>
         <source>P&amp;hone</source>

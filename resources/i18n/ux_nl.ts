@@ -290,8 +290,16 @@
 <context>
     <name>ReflectionDialog</name>
     <message>
-        <source>Always included: age band, %1 events over %2 weeks, %3 and the outcome.</source>
-        <translation>Staat er altijd in: leeftijdsgroep, %1 gebeurtenissen in %2 weken, %3 en de uitkomst.</translation>
+        <source>Always included: age band, %1 over %2, %3 and the outcome.</source>
+        <translation>Staat er altijd in: leeftijdsgroep, %1 in %2, %3 en de uitkomst.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s)</source>
+        <translation><numerusform>%n gebeurtenis</numerusform><numerusform>%n gebeurtenissen</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n week(s)</source>
+        <translation><numerusform>%n week</numerusform><numerusform>%n weken</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n agreement(s)</source>

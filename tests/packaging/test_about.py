@@ -62,7 +62,7 @@ def window(qtbot: Any, small_demo: Any, workspace_paths: Any) -> Iterator[Any]:
     runner.workspace = small_demo
     shown.workspace_ready()
     yield shown
-    shown.translations.use("en")  # other tests expect the source texts
+    shown.translations.use_source_texts()  # other tests expect the source texts
 
 
 def test_help_about_is_in_the_main_window_and_follows_the_language(qtbot: Any, window: Any) -> None:

@@ -30,5 +30,5 @@ def shell(qtbot, small_demo, workspace_paths, compiled_translations) -> Iterator
     runner.workspace = small_demo
     window.workspace_ready()
     yield window
-    window.translations.use("en")  # removes the translators so other tests see source texts
+    window.translations.use_source_texts()  # other tests see the source texts
     core_i18n.set_language("nl")

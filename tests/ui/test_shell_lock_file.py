@@ -46,7 +46,7 @@ def start(qtbot: Any, compiled_translations: None) -> Iterator[Callable[[Paths],
     for window in windows:
         if window.ready:
             window.runner.workspace.engine.dispose()
-        window.translations.use("en")  # removes the translators so other tests see source texts
+        window.translations.use_source_texts()  # other tests see the source texts
     core_i18n.set_language("nl")
 
 

@@ -133,4 +133,4 @@ def test_the_demo_window_says_its_data_is_fictitious(qtbot, workspace_paths,
     assert not window.demo_label.isHidden()
     assert "verzonnen" in window.demo_label.text()
     assert "openbaar" in window.demo_label.text()
-    window.translations.use("en")
+    window.translations.use_source_texts()

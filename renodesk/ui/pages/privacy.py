@@ -290,8 +290,8 @@ class PrivacyPage(Page):
                 self.context.notify(str(error))
                 return
             QMessageBox.information(self, self.tr("Inzage"), self.tr(
-                "Saved in %1: a PDF to read, a JSON file with everything, and %2 letter(s)."
-            ).replace("%1", str(result.folder)).replace("%2", str(len(result.letters))))
+                "Saved in %1: a PDF to read, a JSON file with everything, and %n letter(s).", "",
+                len(result.letters)).replace("%1", str(result.folder)))
 
         self.context.runner.read(lambda ws: export_household(ws, found.id, Path(folder)), done)
 
