@@ -103,8 +103,10 @@ def cmd_letters(args: argparse.Namespace) -> int:
     finally:
         workspace.engine.dispose()
     _warn(batch.warnings)
-    if batch.skipped:
-        say("letters.cli.skipped", names=", ".join(batch.skipped))
+    if batch.skipped_without_visit():
+        say("letters.cli.skipped", names=", ".join(batch.skipped_without_visit()))
+    for skipped in batch.skipped_otherwise():
+        say("letters.cli.skipped_one", reason=skipped.message())
     say("letters.cli.written", path=str(path), pages=batch.page_count,
         letters=len(batch.letter_ids))
     return 0

@@ -10,12 +10,24 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
 from renodesk.app import ORGANISATION_ID
-from renodesk.core.enums import AdjustmentStatus, LetterKind, RosterRole, VisitKind
+from renodesk.core.contact_letters import (
+    addressed_to,
+    check_contact_letter,
+    contact_recipient,
+    on_behalf_of,
+)
+from renodesk.core.enums import (
+    AdjustmentCategory,
+    AdjustmentStatus,
+    LetterKind,
+    RosterRole,
+    VisitKind,
+)
 from renodesk.core.errors import NotFoundError, RenoDeskError
 from renodesk.core.queries.common import address, as_date, as_datetime
 from renodesk.letters.data import (
@@ -39,6 +51,9 @@ from renodesk.storage.models import (
     table,
 )
 
+if TYPE_CHECKING:
+    from renodesk.letters.templates import LetterTexts
+
 #: Kinds that are about one home visit.
 VISIT_KINDS = frozenset({LetterKind.INVITATION, LetterKind.VISIT_REPORT,
                          LetterKind.NOT_HOME_CARD})
@@ -55,14 +70,16 @@ _partner = table(Partner)
 
 @dataclass(frozen=True)
 class LetterChoice:
-    """What the coach asked for. ``language`` and ``large_print`` None: the household's."""
+    """What the coach asked for. ``language`` and ``large_print`` None: the household's
+    (for a letter to the contact person: the organisation's letter language, normal print).
+    """
 
     kind: LetterKind
     household_id: str | None = None
     visit_id: str | None = None
     language: str | None = None
     large_print: bool | None = None
-
+    to_contact_person: bool = False
 
 
 def letterhead(conn: Connection) -> Letterhead:
@@ -106,10 +123,6 @@ def resolve_language(household_language: str | None, requested: str | None,
 
     wanted = (requested or household_language or "nl").lower()
     return wanted if wanted in available_languages(templates) else "nl"
-
-
-def _label_lang(language: str) -> str:
-    return language if language in ("nl", "en") else "nl"
 
 
 def _lower_first(text: str) -> str:
@@ -176,19 +189,19 @@ def _names(text: str) -> list[str]:
 
 
 def _visitor_labels(conn: Connection, roster: _Roster, names: Sequence[str],
-                    language: str) -> tuple[str, ...]:
+                    texts: LetterTexts) -> tuple[str, ...]:
     labels = []
     for name in names:
         person = roster.find(conn, name)
         if person is None:
             labels.append(name)
         else:
-            role = RosterRole(_role_of(person)).label(_label_lang(language))
+            role = texts.label(RosterRole(_role_of(person)))
             labels.append(f"{person['name']} ({_lower_first(role)})")
     return tuple(labels)
 
 
-def _salutation(household: dict[str, Any], texts: Any) -> str:
+def _salutation(household: dict[str, Any], texts: LetterTexts) -> str:
     """"mevrouw Yılmaz", with the title in the letter's language ("Mrs Yılmaz")."""
     salutation = str(household.get("salutation") or "").strip()
     if not salutation:
@@ -201,7 +214,7 @@ def _salutation(household: dict[str, Any], texts: Any) -> str:
     return salutation
 
 
-def _agreement(conn: Connection, row: dict[str, Any], language: str,
+def _agreement(conn: Connection, row: dict[str, Any], texts: LetterTexts,
                fallback_who: str) -> Agreement:
     who = fallback_who
     if row["responsible_member_id"]:
@@ -213,7 +226,8 @@ def _agreement(conn: Connection, row: dict[str, Any], language: str,
             _partner.c.id == row["responsible_partner_id"])).scalar()
         who = str(partner or who)
     return Agreement(what=row["description"], who=who, when=as_date(row["due_date"]),
-                     status_label=AdjustmentStatus(row["status"]).label(_label_lang(language)))
+                     status_label=texts.label(AdjustmentStatus(row["status"])),
+                     category_label=texts.label(AdjustmentCategory(row["category"])))
 
 
 def _pick_visit(conn: Connection, kind: LetterKind, household_id: str,
@@ -253,6 +267,7 @@ class Gathered:
     request: LetterRequest
     household_id: str
     visit_id: str | None
+    addressed_to: str = ""  # the contact person the letter went to; empty: the household
 
 
 def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path | None,
@@ -269,7 +284,8 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
     else:
         raise RenoDeskError("letters.error.nothing_to_print")
     household = one_row(conn, _household, household_id, "household")
-    if household["status"] != "active":  # moved out or deceased: letters stop
+    reason = check_contact_letter(household, choice.kind) if choice.to_contact_person else None
+    if reason is None and household["status"] != "active":  # moved out or deceased
         raise RenoDeskError(f"letters.error.household_{household['status']}",
                             name=household["name"])
     dwelling = one_row(conn, _dwelling, household["dwelling_id"], "dwelling")
@@ -279,7 +295,9 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
             raise RenoDeskError("letters.error.no_visit", name=household["name"],
                                 kind=choice.kind.label())
     head = head or letterhead(conn)
-    language = resolve_language(household["language"], choice.language, templates)
+    # The contact person's language is not recorded: the organisation's letter language.
+    own_language = _organisation_language(conn) if reason else household["language"]
+    language = resolve_language(own_language, choice.language, templates)
     texts, _ = load_texts(language, templates)
     roster = _Roster.read(conn, dwelling["project_id"])
     # Letters without a visit name the coach of the household's latest visit.
@@ -289,10 +307,11 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
     visitor_names = _names(latest["visitors"]) if latest else []
     contact = _contact(conn, roster, visitor_names, actor, head)
     if not head.signatory_name:
-        head = _signed_by(head, contact, roster, conn, language)
+        head = _signed_by(head, contact, roster, conn, texts)
     large_print = choice.large_print
-    if large_print is None:
-        large_print = bool(household["large_print"] or household["reads_with_difficulty"])
+    if large_print is None:  # the tenant's reading needs are not the contact person's
+        large_print = reason is None and bool(household["large_print"]
+                                              or household["reads_with_difficulty"])
     recipient = Recipient(
         name=household["name"],
         street=address(dwelling["street"], dwelling["number"], dwelling["addition"]),
@@ -300,7 +319,11 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
         city=dwelling["city"],
         salutation_name=_salutation(household, texts),
     )
-    visit_info = _visit_info(conn, roster, visit, texts, language) if visit else None
+    about = None
+    if reason is not None:
+        about = on_behalf_of(household, _salutation(household, texts), recipient, reason)
+        recipient = contact_recipient(household)
+    visit_info = _visit_info(conn, roster, visit, texts) if visit else None
     agreements: tuple[Agreement, ...] = ()
     if choice.kind in (LetterKind.VISIT_REPORT, LetterKind.AGREEMENTS):
         query = select(_adjustment).where(_adjustment.c.household_id == household_id)
@@ -308,18 +331,23 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
             query = query.where(_adjustment.c.visit_id == visit["id"])
         query = query.where(_adjustment.c.status != AdjustmentStatus.DROPPED).order_by(
             _adjustment.c.due_date.is_(None), _adjustment.c.due_date, _adjustment.c.description)
-        agreements = tuple(_agreement(conn, dict(r), language, head.organisation)
+        agreements = tuple(_agreement(conn, dict(r), texts, head.organisation)
                            for r in conn.execute(query).mappings())
     people: tuple[ContactPerson, ...] = ()
     if choice.kind == LetterKind.CONTACT_PERSONS:
-        people = _contact_persons(roster, contact, language, head)
+        people = _contact_persons(roster, contact, texts, head)
     request = LetterRequest(
         kind=choice.kind, letterhead=head, recipient=recipient, letter_date=today,
         contact=contact, language=language, large_print=large_print, visit=visit_info,
-        agreements=agreements, contact_persons=people,
+        agreements=agreements, contact_persons=people, on_behalf_of=about,
     )
     visit_id = str(visit["id"]) if visit is not None and choice.kind in VISIT_KINDS else None
-    return Gathered(request, household_id, visit_id)
+    return Gathered(request, household_id, visit_id, addressed_to(household) if reason else "")
+
+
+def _organisation_language(conn: Connection) -> str | None:
+    return conn.execute(select(_org.c.letter_language).where(
+        _org.c.id == ORGANISATION_ID)).scalar()
 
 
 #: The order a tenant needs the roster in: their own coach first, the builders next.
@@ -328,7 +356,7 @@ _ROLE_ORDER = (RosterRole.TENANT_COACH, RosterRole.CONTRACTOR_COACH, RosterRole.
                RosterRole.PROJECT_LEADER)
 
 
-def _contact_persons(roster: _Roster, contact: Person, language: str,
+def _contact_persons(roster: _Roster, contact: Person, texts: LetterTexts,
                      head: Letterhead) -> tuple[ContactPerson, ...]:
     """The tenant-facing roster; of the coaches only the household's own, when known."""
     entries = [e for e in roster.entries if e["tenant_facing"]]
@@ -338,22 +366,22 @@ def _contact_persons(roster: _Roster, contact: Person, language: str,
         entries = [e for e in entries if e["role"] != RosterRole.TENANT_COACH or e in own]
     entries.sort(key=lambda e: _ROLE_ORDER.index(RosterRole(_role_of(e))))
     return tuple(
-        ContactPerson(name=e["name"], role=RosterRole(_role_of(e)).label(_label_lang(language)),
+        ContactPerson(name=e["name"], role=texts.label(RosterRole(_role_of(e))),
                       call_about=str(e["responsibilities"] or "").strip(),
                       phone=e["phone"] or head.phone)
         for e in entries)
 
 
 def _signed_by(head: Letterhead, contact: Person, roster: _Roster, conn: Connection,
-               language: str) -> Letterhead:
+               texts: LetterTexts) -> Letterhead:
     """No signatory set for the organisation: the coach the tenant calls signs."""
     person = roster.find(conn, contact.name)
-    role = RosterRole(_role_of(person)).label(_label_lang(language)) if person else ""
+    role = texts.label(RosterRole(_role_of(person))) if person else ""
     return replace(head, signatory_name=contact.name, signatory_role=role)
 
 
-def _visit_info(conn: Connection, roster: _Roster, visit: dict[str, Any], texts: Any,
-                language: str) -> VisitInfo:
+def _visit_info(conn: Connection, roster: _Roster, visit: dict[str, Any],
+                texts: LetterTexts) -> VisitInfo:
     kind = VisitKind(visit["kind"])
     ready = [texts.text(f"visit_ready.{kind.value}_{n}") for n in (1, 2, 3)]
     summary = []
@@ -366,8 +394,8 @@ def _visit_info(conn: Connection, roster: _Roster, visit: dict[str, Any], texts:
     return VisitInfo(
         when=when,
         duration_minutes=int(visit["duration_minutes"] or 60),
-        kind_label=kind.label(_label_lang(language)),
-        visitors=_visitor_labels(conn, roster, _names(visit["visitors"]), language),
+        kind_label=texts.label(kind),
+        visitors=_visitor_labels(conn, roster, _names(visit["visitors"]), texts),
         purpose=texts.text(f"visit_purpose.{kind.value}"),
         to_have_ready=tuple(item.strip() for item in ready if item.strip()),
         attendees=tuple(_names(visit["attendees"])),

@@ -79,26 +79,49 @@ class MadeLetter:
 
 
 @dataclass(frozen=True)
+class Skipped:
+    """A household a batch left out, and why (it left, it has no suitable visit, ...)."""
+
+    name: str
+    reason: RenoDeskError
+
+    @property
+    def no_visit(self) -> bool:
+        return self.reason.key == "letters.error.no_visit"
+
+    def message(self, lang: str | None = None) -> str:
+        return self.reason.message(lang)
+
+
+@dataclass(frozen=True)
 class MadeBatch:
     """A batch: one combined PDF, one kept letter per household, and who was skipped."""
 
     pdf: bytes
     page_count: int
     letter_ids: list[str]
-    skipped: list[str]  # household names without the visit the kind needs
+    skipped: list[Skipped]
     warnings: tuple[LetterWarning, ...]
     changes: list[Change] = field(default_factory=list)
+
+    def skipped_without_visit(self) -> list[str]:
+        """The names of the households skipped for want of a suitable visit."""
+        return [s.name for s in self.skipped if s.no_visit]
+
+    def skipped_otherwise(self) -> list[Skipped]:
+        """Households skipped for another reason; each reason names its household."""
+        return [s for s in self.skipped if not s.no_visit]
 
 
 # --- making, keeping and printing letters ----------------------------------------------
 
 
-def _record(choice_visit: str | None, request: LetterRequest, household_id: str,
-            pdf: bytes, actor: str, at: datetime) -> dict[str, Any]:
-    return {"household_id": household_id, "visit_id": choice_visit,
+def _record(got: Gathered, pdf: bytes, actor: str, at: datetime) -> dict[str, Any]:
+    request = got.request
+    return {"household_id": got.household_id, "visit_id": got.visit_id,
             "kind": request.kind.value, "language": request.language,
             "large_print": request.large_print, "created_by": actor, "created_at": at,
-            "pdf": pdf}
+            "pdf": pdf, "addressed_to": got.addressed_to}
 
 
 def _gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path | None,
@@ -127,11 +150,16 @@ def make_letter(ws: Workspace, choice: LetterChoice, templates: Path | None = No
         got = _gather(conn, choice, ws.actor, templates, today, None)
     result = render_letter(got.request, templates)
     with ws.write() as uow:
-        letter_id = uow.create("letter", _record(got.visit_id, got.request, got.household_id,
-                                                 result.pdf, ws.actor,
+        letter_id = uow.create("letter", _record(got, result.pdf, ws.actor,
                                                  datetime.now().replace(microsecond=0)))
-        uow.audit("print", "letter", letter_id, got.household_id, got.request.kind.value)
+        uow.audit("print", "letter", letter_id, got.household_id, _detail(got))
     return MadeLetter(letter_id, got.household_id, result, list(uow.changes))
+
+
+def _detail(got: Gathered, *more: str) -> str:
+    """The audit detail: the kind, and whether it went to the contact person (no name)."""
+    return ",".join((got.request.kind.value, *more,
+                     *(("contact_person",) if got.addressed_to else ())))
 
 
 def preview_letter(ws: Workspace, choice: LetterChoice, templates: Path | None = None,
@@ -173,17 +201,19 @@ def make_batch(ws: Workspace, kind: LetterKind, household_ids: Sequence[str],
                progress: Progress | None = None, templates: Path | None = None,
                today: date | None = None) -> MadeBatch:
     """Letters of one kind for many households: one combined PDF to print, and each
-    household's own letter kept with its record. Households without the visit a visit
-    letter needs are skipped and named. ``progress(done, total)`` returning False
-    cancels: nothing is kept then (raises ``Cancelled``)."""
+    household's own letter kept with its record. A household the letter cannot go to
+    (no suitable visit, moved out or died since it was chosen, gone) is skipped and
+    named with the reason; the others are made. ``progress(done, total)`` returning
+    False cancels: nothing is kept then (raises ``Cancelled``)."""
     from renodesk.letters.render import Cancelled, render_batch, render_letter
+    from renodesk.letters.templates import TemplateError
 
     def report(done: int, total: int) -> None:
         if progress is not None and progress(done, total) is False:
             raise Cancelled()
 
     requests: list[Gathered] = []
-    skipped: list[str] = []
+    skipped: list[Skipped] = []
     today = today or date.today()
     with ws.engine.connect() as conn:
         head = letterhead(conn)
@@ -191,10 +221,10 @@ def make_batch(ws: Workspace, kind: LetterKind, household_ids: Sequence[str],
             try:
                 requests.append(_gather(conn, LetterChoice(kind, household_id), ws.actor,
                                          templates, today, head))
+            except TemplateError:
+                raise  # the template is broken for everyone, not for this household
             except RenoDeskError as exc:
-                if exc.key != "letters.error.no_visit":
-                    raise
-                skipped.append(str(exc.params["name"]))
+                skipped.append(Skipped(str(exc.params.get("name") or household_id), exc))
     if not requests:
         raise RenoDeskError("letters.error.nothing_to_print")
     total = len(requests) * 2  # each letter on its own (to keep), then the combined PDF
@@ -209,9 +239,8 @@ def make_batch(ws: Workspace, kind: LetterKind, household_ids: Sequence[str],
     with ws.write() as uow:
         ids = []
         for got, pdf in kept:
-            letter_id = uow.create("letter", _record(got.visit_id, got.request,
-                                                     got.household_id, pdf, ws.actor, at))
-            uow.audit("print", "letter", letter_id, got.household_id, f"{kind.value},batch")
+            letter_id = uow.create("letter", _record(got, pdf, ws.actor, at))
+            uow.audit("print", "letter", letter_id, got.household_id, _detail(got, "batch"))
             ids.append(letter_id)
     return MadeBatch(combined.pdf, combined.page_count, ids, skipped, combined.warnings,
                      list(uow.changes))
@@ -233,6 +262,7 @@ class LetterRow:
     large_print: bool
     created_by: str
     created_at: datetime
+    addressed_to: str = ""  # the contact person it went to; empty: the household itself
 
 
 def letter_rows(conn: Connection, household_id: str | None = None,
@@ -241,7 +271,7 @@ def letter_rows(conn: Connection, household_id: str | None = None,
     query = (select(_letter.c.id, _letter.c.household_id, _household.c.name,
                     _dwelling.c.street, _dwelling.c.number, _dwelling.c.addition,
                     _letter.c.kind, _letter.c.language, _letter.c.large_print,
-                    _letter.c.created_by, _letter.c.created_at)
+                    _letter.c.created_by, _letter.c.created_at, _letter.c.addressed_to)
              .join(_household, _household.c.id == _letter.c.household_id)
              .join(_dwelling, _dwelling.c.id == _household.c.dwelling_id)
              .order_by(_letter.c.created_at.desc(), _letter.c.id).limit(limit))
@@ -249,7 +279,7 @@ def letter_rows(conn: Connection, household_id: str | None = None,
         query = query.where(_letter.c.household_id == household_id)
     return [LetterRow(r.id, r.household_id, r.name, address(r.street, r.number, r.addition),
                       r.kind, r.language, bool(r.large_print), r.created_by,
-                      as_datetime(r.created_at) or datetime.min)
+                      as_datetime(r.created_at) or datetime.min, r.addressed_to or "")
             for r in conn.execute(query)]
 
 

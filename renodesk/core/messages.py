@@ -319,6 +319,13 @@ CATALOG: dict[str, dict[str, str]] = {
     "letters.cli.written": {"nl": '{path} is gemaakt. Aantal pagina\'s: {pages}. Aantal brieven bewaard bij de huishoudens: {letters}.', "en": '{path} is written. Pages: {pages}. Letters kept with the households: {letters}.'},
     "letters.cli.skipped": {"nl": 'Overgeslagen (geen passend bezoek): {names}', "en": 'Skipped (no suitable visit): {names}'},
     "letters.cli.warning": {"nl": 'Let op: {message}', "en": 'Note: {message}'},
+    # --- letters to the contact person, batch skips, labels in Dutch (task H) ---
+    "letters.error.contact_person_kind": {"nl": 'De brief "{kind}" kan niet naar de contactpersoon. Kies het overzicht van de afspraken of de contactpersonen.', "en": 'The letter "{kind}" cannot go to the contact person. Choose the overview of agreements or the contact persons.'},
+    "letters.error.contact_person_not_chosen": {"nl": '{name} krijgt de post zelf. Een brief aan de contactpersoon kan als de voorkeur "Via contactpersoon" is, of na een verhuizing of overlijden.', "en": '{name} gets post in person. A letter to the contact person is possible when the preference is "Through contact person", or after a move or a death.'},
+    "letters.error.contact_person_missing": {"nl": 'Bij {name} staat geen contactpersoon. Vul eerst de naam en het adres van de contactpersoon in bij het huishouden.', "en": 'No contact person is recorded for {name}. First enter the contact person\'s name and address with the household.'},
+    "letters.error.contact_person_no_address": {"nl": 'Van {contact}, de contactpersoon van {name}, is geen volledig adres bekend. Vul straat, postcode en plaats in bij het huishouden. Er is geen brief gemaakt.', "en": 'There is no complete address for {contact}, the contact person of {name}. Enter street, postcode and place with the household. No letter was made.'},
+    "letters.warning.texts_in_dutch": {"nl": 'In het briefsjabloon {file} ontbreken teksten. Daarvoor staat de Nederlandse tekst in de brief: {keys}.', "en": 'The letter template {file} lacks texts. The letter uses the Dutch text for: {keys}.'},
+    "letters.cli.skipped_one": {"nl": 'Overgeslagen: {reason}', "en": 'Skipped: {reason}'},
     # --- records: visits, adjustments, actions (renodesk.core.visits) ---
     "error.visit_not_done": {"nl": "Dit bezoek is nog niet gedaan. Schrijf eerst het verslag, daarna kunt u het definitief maken.", "en": "This visit has not taken place yet. Write the report first, then you can make it final."},
     # --- sync through a shared folder (renodesk.sync.team/folder/engine, renodesk team/sync commands) ---

@@ -71,6 +71,7 @@ class Agreement:
     who: str
     when: date | None
     status_label: str
+    category_label: str = ""  # "Verhuis- en inpakhulp"; shown above what was agreed
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,17 @@ class ContactPerson:
     role: str
     call_about: str
     phone: str
+
+
+@dataclass(frozen=True)
+class OnBehalfOf:
+    """A letter to the household's contact person instead of the tenant: about whom,
+    which home, and why the contact person gets it (the tenant died or moved out, or
+    asked for post through them)."""
+
+    tenant: str  # as the letter names the tenant: "mevrouw Yılmaz"
+    address: str  # the tenant's home: "Kastanjelaan 12 A, Utrecht"
+    reason: str  # "deceased", "moved" or "channel"
 
 
 @dataclass(frozen=True)
@@ -98,6 +110,8 @@ class LetterRequest:
     visit: VisitInfo | None = None  # needed for invitation, visit report and card
     agreements: tuple[Agreement, ...] = ()
     contact_persons: tuple[ContactPerson, ...] = ()
+    # Set for a letter to the contact person: the recipient is that person then.
+    on_behalf_of: OnBehalfOf | None = None
     # For a language printed together with Dutch (its template says "bilingual"): the
     # same letter gathered in Dutch. Without it the Dutch part repeats this request's
     # data (texts the coach wrote, labels) as they are.

@@ -58,8 +58,12 @@ def _opening(ctx: LetterContext, subject: str) -> list[Flowable]:
     name = request.recipient.salutation_name
     salutation = (texts.text("common.salutation", name=name) if name
                   else texts.text("common.salutation_unknown"))
-    return [_text(ctx, place_date), _text(ctx, subject, ctx.styles.subject),
-            _text(ctx, salutation)]
+    story = [_text(ctx, place_date), _text(ctx, subject, ctx.styles.subject),
+             _text(ctx, salutation)]
+    about = request.on_behalf_of
+    if about is not None:  # to the contact person: first why they get this letter
+        story.append(_para(ctx, f"contact_letter.{about.reason}", tenant=about.tenant))
+    return story
 
 
 def _closing(ctx: LetterContext) -> list[Flowable]:
@@ -112,6 +116,11 @@ def _when(ctx: LetterContext, agreement: Agreement) -> str:
     return ctx.texts.date(agreement.when)
 
 
+def _what(row: Agreement) -> list[tuple[str, str]]:
+    """The agreement's category in bold above what was agreed."""
+    return [*([(BOLD, row.category_label)] if row.category_label else []), (REGULAR, row.what)]
+
+
 def _agreements(ctx: LetterContext) -> list[Flowable]:
     """A table with a repeated header; in large print a list of blocks instead, because
     four columns of 16 pt text leave too little room per word."""
@@ -124,14 +133,15 @@ def _agreements(ctx: LetterContext) -> list[Flowable]:
             details = zip(labels[1:], (row.who, _when(ctx, row), row.status_label), strict=True)
             blocks.append(TextBlock(
                 [(BOLD, f"{number}. {row.what}"),
+                 *([(REGULAR, row.category_label)] if row.category_label else []),
                  *((REGULAR, texts.labelled(label, value)) for label, value in details)],
                 s.body, unbreakable=True,
             ))
         return blocks
     head: list[Flowable] = [TextBlock([(BOLD, label)], s.cell_head) for label in labels]
     data = [head] + [
-        [TextBlock([(REGULAR, v)], s.cell)
-         for v in (row.what, row.who, _when(ctx, row), row.status_label)]
+        [TextBlock(_what(row), s.cell),
+         *(TextBlock([(REGULAR, v)], s.cell) for v in (row.who, _when(ctx, row), row.status_label))]
         for row in rows
     ]
     widths = [0.37, 0.23, 0.21, 0.19]
@@ -229,23 +239,50 @@ def visit_report(ctx: LetterContext) -> list[Flowable]:
     return story
 
 
+def _about_tenant(ctx: LetterContext, key: str) -> TextBlock:
+    """A sentence of the kind's own (``agreements.intro``), or for the contact person
+    its twin that speaks about the tenant (``contact_letter.agreements_intro``)."""
+    about = ctx.request.on_behalf_of
+    if about is None:
+        return _para(ctx, key)
+    return _para(ctx, "contact_letter." + key.replace(".", "_"), tenant=about.tenant)
+
+
+def _subject(ctx: LetterContext, key: str) -> str:
+    about = ctx.request.on_behalf_of
+    if about is None:
+        return ctx.texts.text(key)
+    return ctx.texts.text("contact_letter." + key.replace(".", "_"), address=about.address)
+
+
+def _belongings(ctx: LetterContext) -> list[Flowable]:
+    """After a death or a move: whom to call about belongings and the rest of the works."""
+    about = ctx.request.on_behalf_of
+    if about is None or about.reason == "channel":
+        return []
+    return [_questions(ctx, "contact_letter.belongings")]
+
+
 def agreements(ctx: LetterContext) -> list[Flowable]:
     texts = ctx.texts
-    story = _opening(ctx, texts.text("agreements.subject"))
-    story += [_para(ctx, "agreements.intro"),
+    story = _opening(ctx, _subject(ctx, "agreements.subject"))
+    story += [_about_tenant(ctx, "agreements.intro"),
               _para(ctx, "agreements.as_of", date=texts.date(ctx.request.letter_date))]
     if ctx.request.agreements:
         story += _agreements(ctx)
     else:
-        story.append(_para(ctx, "agreements.none"))
-    story.append(_questions(ctx, "agreements.change"))
+        story.append(_about_tenant(ctx, "agreements.none"))
+    story += _belongings(ctx)
+    change = "agreements.change" if ctx.request.on_behalf_of is None else \
+        "contact_letter.agreements_change"
+    story.append(_questions(ctx, change))
     return _ending(ctx, story)
 
 
 def contact_persons(ctx: LetterContext) -> list[Flowable]:
     s, texts = ctx.styles, ctx.texts
-    story = _opening(ctx, texts.text("contact_persons.subject"))
-    story.append(_para(ctx, "contact_persons.intro"))
+    story = _opening(ctx, _subject(ctx, "contact_persons.subject"))
+    story.append(_about_tenant(ctx, "contact_persons.intro"))
     for person in ctx.request.contact_persons:
         text = TextBlock([
             (BOLD, person.name),
@@ -257,7 +294,8 @@ def contact_persons(ctx: LetterContext) -> list[Flowable]:
         story += [IconRow(PictogramFlowable(Pictogram.PERSON, s.icon_size), text, icon_col,
                           s.gap * 0.5, centre=False),
                   HRFlowable(width="100%", thickness=0.3, color=RULE, spaceAfter=s.gap * 0.7)]
-    story += [Spacer(1, s.gap), _questions(ctx, "contact_persons.first_contact")]
+    story += [Spacer(1, s.gap), *_belongings(ctx),
+              _questions(ctx, "contact_persons.first_contact")]
     return _ending(ctx, story)
 
 

@@ -15,6 +15,12 @@ Three optional settings describe a file rather than hold text:
 - ``"reviewed": false`` — nobody who speaks the language as a mother tongue has checked
   the translation yet; every letter then says so to the coach. A corporation that had
   it checked puts ``{"reviewed": true}`` in its own file of the same name.
+
+The words for the domain's vocabularies (roles, visit kinds, agreement statuses and
+categories) are template texts too, one section per vocabulary with a label per code;
+the list of codes comes from the enums (:data:`VOCABULARIES`). A corporation's own
+language file written before a label or the letter to a contact person existed still
+works: what it lacks of those is taken from Dutch, and the letter says so.
 """
 
 from __future__ import annotations
@@ -28,11 +34,27 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from renodesk.core.enums import (
+    AdjustmentCategory,
+    AdjustmentStatus,
+    Labelled,
+    RosterRole,
+    VisitKind,
+)
 from renodesk.core.errors import RenoDeskError
 from renodesk.letters.data import LetterWarning
 from renodesk.paths import resources_dir
 
 REFERENCE_LANGUAGE = "nl"
+#: The vocabularies a letter names, by template section: every code needs a label.
+VOCABULARIES: dict[str, type[Labelled]] = {
+    "roles": RosterRole,
+    "visit_kinds": VisitKind,
+    "adjustment_statuses": AdjustmentStatus,
+    "adjustment_categories": AdjustmentCategory,
+}
+#: Sections a corporation's own file may lack (they came later): Dutch fills them in.
+_FILLED_FROM_DUTCH = (*VOCABULARIES, "contact_letter")
 _LISTS = {"months": 12, "weekdays": 7}
 _SETTINGS: dict[str, tuple[type, object]] = {  # name: (type, default when absent)
     "bilingual": (bool, False),
@@ -66,12 +88,19 @@ class LetterTexts:
     bilingual: bool = False
     rtl: bool = False
     reviewed: bool = True
+    in_dutch: tuple[str, ...] = ()  # keys the file lacked, taken from the Dutch file
 
     def text(self, key: str, **params: Any) -> str:
         """The text for ``key`` ("section.name") with its placeholders filled in."""
         if self.rtl:
             params = {name: self.isolate(value) for name, value in params.items()}
         return self.entries[key].format(**params)
+
+    def label(self, code: Labelled) -> str:
+        """The word for a vocabulary code in this language ("Wooncoach", "Kiracı danışmanı")."""
+        section = next(name for name, vocabulary in VOCABULARIES.items()
+                       if isinstance(code, vocabulary))
+        return self.entries[f"{section}.{code.value}"]
 
     def isolate(self, value: object) -> str:
         """``value`` as text that keeps its own direction inside right-to-left text."""
@@ -122,6 +151,12 @@ class LetterTexts:
         return self.text("formats.list_and", items=", ".join(names[:-1]), last=names[-1])
 
 
+def vocabulary_keys() -> tuple[str, ...]:
+    """Every vocabulary label a template file has ("roles.tenant_coach"), from the enums."""
+    return tuple(f"{section}.{code.value}" for section, vocabulary in VOCABULARIES.items()
+                 for code in vocabulary)
+
+
 def available_languages(custom_dir: Path | None = None) -> list[str]:
     """Language codes that have a template file, built in or the corporation's own."""
     folders = [builtin_template_dir()] + ([custom_dir] if custom_dir else [])
@@ -155,7 +190,12 @@ def load_texts(
         texts, _ = load_texts(REFERENCE_LANGUAGE, custom_dir)
         warning = LetterWarning("letters.warning.language_fallback", {"language": language})
         return texts, (warning,)
-    return _load(language, str(builtin), str(custom) if custom else "", _stamp(builtin, custom)), ()
+    texts = _load(language, str(builtin), str(custom) if custom else "", _stamp(builtin, custom))
+    if not texts.in_dutch:
+        return texts, ()
+    source = custom if custom and custom.is_file() else builtin
+    return texts, (LetterWarning("letters.warning.texts_in_dutch",
+                                 {"file": source.name, "keys": ", ".join(texts.in_dutch)}),)
 
 
 def _stamp(*paths: Path | None) -> tuple[int, ...]:
@@ -174,6 +214,9 @@ def _load(language: str, builtin: str, custom: str, _stamp: tuple[int, ...]) -> 
             merged.update(content)
     source = Path(custom) if custom and Path(custom).is_file() else Path(builtin)
     missing = sorted(set(reference) - set(merged) - set(_SETTINGS))
+    in_dutch = tuple(key for key in missing if key.split(".")[0] in _FILLED_FROM_DUTCH)
+    merged.update({key: reference[key] for key in in_dutch})
+    missing = [key for key in missing if key not in in_dutch]
     if missing:
         raise TemplateError(
             "letters.error.template_missing_keys", file=source.name, keys=", ".join(missing)
@@ -188,6 +231,7 @@ def _load(language: str, builtin: str, custom: str, _stamp: tuple[int, ...]) -> 
         bilingual=bool(settings["bilingual"]),
         rtl=settings["direction"] == "rtl",
         reviewed=bool(settings["reviewed"]),
+        in_dutch=in_dutch,
     )
 
 

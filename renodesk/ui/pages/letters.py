@@ -57,7 +57,8 @@ class BatchDialog(QDialog):
         form.addRow(self.tr("Kind of letter"), self.kind)
         form.addRow(self.tr("Stance on the proposal"), self.stance)
         form.addRow("", self.open_actions)
-        note = QLabel(self.tr("Households without the visit a letter is about are skipped. "
+        note = QLabel(self.tr("Households without the visit a letter is about, or that "
+                              "moved out or died in the meantime, are skipped and named. "
                               "Each letter is kept with its household."), self)
         note.setWordWrap(True)
         form.addRow(note)
@@ -293,9 +294,11 @@ class LettersPage(Page):
         self._enable(True)
         text = self.tr("%n letter(s) made and kept; print or save them on the right.", "",
                        len(batch.letter_ids))
-        if batch.skipped:
+        if batch.skipped_without_visit():
             text += " " + self.tr("Skipped (no suitable visit): %1").replace(
-                "%1", ", ".join(batch.skipped))
+                "%1", ", ".join(batch.skipped_without_visit()))
+        for skipped in batch.skipped_otherwise():
+            text += "\n" + self.tr("Skipped: %1").replace("%1", skipped.message())
         self.message.setText(text)
         self.context.notify(text)
 
