@@ -7,7 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from renodesk.core.enums import LetterKind
+from renodesk.core.enums import (
+    AdjustmentCategory,
+    AdjustmentStatus,
+    LetterKind,
+    RosterRole,
+    VisitKind,
+)
 from renodesk.letters.data import (
     Agreement,
     ContactPerson,
@@ -37,60 +43,57 @@ SAMPLE_RECIPIENT = Recipient(
     salutation_name="mevrouw Yılmaz",
 )
 
+#: What was agreed (typed by the coach, so per language below), by whom, its status and
+#: category; the labels come from the letter's template.
+_AGREEMENTS = (("Anna de Vries", AdjustmentStatus.AGREED, AdjustmentCategory.TEMPORARY_HOUSING),
+               ("Verhuisbedrijf Snel", AdjustmentStatus.IN_PROGRESS,
+                AdjustmentCategory.MOVING_HELP),
+               ("Anna de Vries", AdjustmentStatus.DONE, AdjustmentCategory.COMMUNICATION))
+_ROSTER = (("Anna de Vries", RosterRole.TENANT_COACH, "06 12 34 56 78"),
+           ("Łukasz Wiśniewski", RosterRole.SUPERVISOR, "06 98 76 54 32"),
+           ("Nguyễn Văn An", RosterRole.CONTRACTOR_COACH, "06 11 22 33 44"))
+_VISITORS = (("Anna de Vries", RosterRole.TENANT_COACH), ("Zoë Çelik", RosterRole.SUPERVISOR))
+
+
 @dataclass(frozen=True)
 class _Sample:
-    kind: str
     purpose: str
     ready: tuple[str, ...]
     summary: tuple[str, ...]
-    agreements: tuple[tuple[str, str, str], ...]  # what, who, status label
-    roster: tuple[tuple[str, str, str, str], ...]  # name, role, call about, phone
-    visitors: tuple[str, ...]
+    agreements: tuple[str, ...]  # what was agreed, in the order of _AGREEMENTS
+    call_about: tuple[str, ...]  # what to call each person of _ROSTER about
     attendees: tuple[str, ...]
     salutation: str
 
 
 _CONTENT = {
     "nl": _Sample(
-        kind="Keukentafelgesprek",
         purpose="Wij vertellen u over de plannen voor uw woning. En wij horen graag "
         "wat u nodig heeft tijdens de werkzaamheden.",
         ready=("uw huurcontract", "een lijst met vragen, als u die heeft",
                "de namen van mensen die u helpen"),
         summary=("U woont hier al 30 jaar en wilt graag blijven.",
                  "U maakt zich zorgen over het lawaai. U slaapt overdag door uw werk."),
-        agreements=(("Een rustwoning tijdens de werkzaamheden", "Anna de Vries", "Afgesproken"),
-                    ("Hulp bij het inpakken van de keuken", "Verhuisbedrijf Snel",
-                     "In uitvoering"),
-                    ("Een tolk bij het volgende gesprek", "Anna de Vries", "Klaar")),
-        roster=(("Anna de Vries", "Wooncoach", "vragen over uw afspraken en de planning",
-                 "06 12 34 56 78"),
-                ("Łukasz Wiśniewski", "Opzichter", "vragen over de werkzaamheden in uw woning",
-                 "06 98 76 54 32"),
-                ("Nguyễn Văn An", "Bewonersbegeleider aannemer",
-                 "de sleutel, de planning per dag en schade", "06 11 22 33 44")),
-        visitors=("Anna de Vries (wooncoach)", "Zoë Çelik (opzichter)"),
+        agreements=("Een rustwoning tijdens de werkzaamheden",
+                    "Hulp bij het inpakken van de keuken", "Een tolk bij het volgende gesprek"),
+        call_about=("vragen over uw afspraken en de planning",
+                    "vragen over de werkzaamheden in uw woning",
+                    "de sleutel, de planning per dag en schade"),
         attendees=("uw zoon Emre",),
         salutation="mevrouw Yılmaz",
     ),
     "en": _Sample(
-        kind="Kitchen-table talk",
         purpose="We tell you about the plans for your home. And we would like to hear "
         "what you need during the works.",
         ready=("your tenancy agreement", "a list of questions, if you have one",
                "the names of people who help you"),
         summary=("You have lived here for 30 years and would like to stay.",
                  "You worry about the noise. You sleep during the day because of your work."),
-        agreements=(("A quiet flat to rest in during the works", "Anna de Vries", "Agreed"),
-                    ("Help with packing the kitchen", "Verhuisbedrijf Snel", "In progress"),
-                    ("An interpreter at the next talk", "Anna de Vries", "Done")),
-        roster=(("Anna de Vries", "Tenant coach", "questions about your agreements and planning",
-                 "06 12 34 56 78"),
-                ("Łukasz Wiśniewski", "Site supervisor",
-                 "questions about the works in your home", "06 98 76 54 32"),
-                ("Nguyễn Văn An", "Contractor's tenant liaison",
-                 "the key, the daily planning and damage", "06 11 22 33 44")),
-        visitors=("Anna de Vries (tenant coach)", "Zoë Çelik (site supervisor)"),
+        agreements=("A quiet flat to rest in during the works", "Help with packing the kitchen",
+                    "An interpreter at the next talk"),
+        call_about=("questions about your agreements and planning",
+                    "questions about the works in your home",
+                    "the key, the daily planning and damage"),
         attendees=("your son Emre",),
         salutation="Mrs Yılmaz",
     ),
@@ -112,6 +115,10 @@ def _content(language: str) -> _Sample:
                    salutation=f"{texts.text('salutation_titles.mevrouw')} Yılmaz")
 
 
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
 def sample_request(
     kind: LetterKind,
     language: str = "nl",
@@ -124,26 +131,30 @@ def sample_request(
     from renodesk.letters.templates import load_texts
 
     content = _content(language)
+    texts = load_texts(language)[0]
     dutch = None
-    if load_texts(language)[0].bilingual:
+    if texts.bilingual:
         dutch = sample_request(kind, "nl", large_print, letterhead, recipient)
     if recipient is None:
         recipient = replace(SAMPLE_RECIPIENT, salutation_name=content.salutation)
     visit = VisitInfo(
         when=datetime(2026, 11, 26, 10, 0),
         duration_minutes=60,
-        kind_label=content.kind,
-        visitors=content.visitors,
+        kind_label=texts.label(VisitKind.KITCHEN_TABLE),
+        visitors=tuple(f"{name} ({_lower_first(texts.label(role))})" for name, role in _VISITORS),
         purpose=content.purpose,
         to_have_ready=content.ready,
         attendees=content.attendees,
         summary=content.summary,
     )
     agreements = tuple(
-        Agreement(what=what, who=who, when=date(2027, 1, 15 + i), status_label=status)
-        for i, (what, who, status) in enumerate(content.agreements)
+        Agreement(what=what, who=who, when=date(2027, 1, 15 + i),
+                  status_label=texts.label(status), category_label=texts.label(category))
+        for i, (what, (who, status, category)) in enumerate(
+            zip(content.agreements, _AGREEMENTS, strict=True))
     )
-    roster = tuple(ContactPerson(*row) for row in content.roster)
+    roster = tuple(ContactPerson(name, texts.label(role), about, phone)
+                   for (name, role, phone), about in zip(_ROSTER, content.call_about, strict=True))
     return LetterRequest(
         kind=kind,
         letterhead=letterhead,
