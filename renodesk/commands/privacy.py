@@ -59,8 +59,10 @@ def cmd_erase_household(args: argparse.Namespace) -> int:
         raise RenoDeskError("privacy.cli.confirm")
     workspace = open_from(args)
     result = erase_household(workspace, args.household_id, sensitive_only=args.sensitive_only)
-    say("privacy.cli.erased", scope=_scope(args.sensitive_only), records=result.records,
-        history=result.history_purged, backups=result.backups_removed)
+    say("privacy.cli.erased", scope=_scope(args.sensitive_only),
+        records=t("count.records", count=result.records),
+        history=t("count.old_changes", count=result.history_purged),
+        backups=t("count.backups", count=result.backups_removed))
     say("privacy.cli.after_erasure")
     workspace.engine.dispose()
     return 0

@@ -195,7 +195,7 @@ def cmd_project_list(args: argparse.Namespace) -> int:
         say("setup.no_projects")
     for row in rows:
         say("setup.project_line", code=row.code, name=row.name,
-            phase=enums.ProjectPhase(row.phase).label(), households=row.households, id=row.id)
+            phase=enums.ProjectPhase(row.phase).label(), count=row.households, id=row.id)
     return 0
 
 

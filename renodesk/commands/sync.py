@@ -153,7 +153,8 @@ def sync_command(args: argparse.Namespace) -> int:
     outcome = sync_now(ws, store, allow_deletes=args.allow_deletes, delete_limit=limit)
     print_report(outcome.report)
     if outcome.server:
-        say("sync.cli.pushed_pulled", pushed=outcome.pushed, pulled=outcome.pulled)
+        say("sync.cli.pushed_pulled", pushed=t("count.files", count=outcome.pushed),
+            pulled=t("count.files", count=outcome.pulled))
     for problem in outcome.problems:
         print(f"renodesk: {problem.message()}", file=sys.stderr)
     if not outcome.ok:
@@ -172,10 +173,12 @@ def sync_command(args: argparse.Namespace) -> int:
 
 
 def print_report(report: SyncReport) -> None:
-    say("sync.cli.sent", ops=report.sent_ops, files=report.sent_files)
+    say("sync.cli.sent", changes=t("count.changes", count=report.sent_ops),
+        files=t("count.files", count=report.sent_files))
     if report.bootstrapped:
         say("sync.cli.bootstrapped")
-    say("sync.cli.received", ops=report.received_ops, files=report.received_files)
+    say("sync.cli.received", changes=t("count.changes", count=report.received_ops),
+        files=t("count.files", count=report.received_files))
     if report.deleted:
         say("sync.cli.deleted", count=report.deleted)
     say("sync.cli.conflicts", new=report.conflicts, open=report.open_conflicts)

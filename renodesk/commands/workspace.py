@@ -108,7 +108,7 @@ def cmd_demo_data(args: argparse.Namespace) -> int:
     workspace = open_from(args)
     started = time.perf_counter()
     generate(workspace, households=args.households, seed=args.seed)
-    say("cli.demo_done", households=args.households, path=str(paths_from(args).root),
+    say("cli.demo_done", count=args.households, path=str(paths_from(args).root),
         seconds=time.perf_counter() - started)
     workspace.engine.dispose()
     return 0

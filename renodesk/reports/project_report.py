@@ -103,12 +103,12 @@ def key_figures(d: ProjectDashboard, lang: str | None = None) -> list[tuple[str,
     if not tally.rule_applies:
         lines.append((t("report.fig.rule", lang), t("report.fig.rule_not", lang,
                                                      minimum=tally.min_dwellings,
-                                                     dwellings=tally.dwellings)))
+                                                     count=tally.dwellings)))
     if tally.deadline is not None and tally.days_to_deadline is not None:
         days = tally.days_to_deadline
         lines.append((t("report.fig.deadline", lang), t(
             "report.fig.days_left" if days >= 0 else "report.fig.deadline_passed", lang,
-            date=tally.deadline.strftime("%d-%m-%Y"), days=abs(days))))
+            date=tally.deadline.strftime("%d-%m-%Y"), count=abs(days))))
     lines += [
         (t("report.fig.undecided", lang), str(d.undecided)),
         (t("report.fig.vulnerable", lang), str(d.vulnerable)),

@@ -64,7 +64,7 @@ def _facts(case: CaseFile, s: _Styles, lang: str | None) -> list[Flowable]:
         (t("reflection.fact.reads", lang), yes if case.reads_with_difficulty else no),
         (t("reflection.fact.partners", lang),
          ", ".join(label(enums.PartnerKind, k, lang) for k in case.partner_kinds) or "—"),
-        (t("reflection.fact.period", lang), t("reflection.weeks", lang, weeks=case.weeks)),
+        (t("reflection.fact.period", lang), t("reflection.weeks", lang, count=case.weeks)),
     ]
     if case.sensitive_included:
         vulnerabilities = ", ".join(

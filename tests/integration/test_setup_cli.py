@@ -51,7 +51,7 @@ def test_from_an_empty_workspace_to_a_project_with_roster_partner_and_households
                partner_id, "--role", "Vast aanspreekpunt") == 0
     capsys.readouterr()
     assert run(workspace_paths, "--lang", "en", "project", "list") == 0
-    assert "phase: Consent ballot  1 households" in capsys.readouterr().out
+    assert "phase: Consent ballot  1 household  id" in capsys.readouterr().out
     assert scalar(workspace, "SELECT count(*) FROM roster_entry") == 1
     assert scalar(workspace, "SELECT role FROM project_partner") == "Vast aanspreekpunt"
     assert str(scalar(workspace, "SELECT consent_deadline FROM project")) == "2026-11-15"
