@@ -22,6 +22,10 @@ def register(sub: Any) -> None:
                           "organisation's own templates (default: the household's)")
     one.add_argument("--large-print", action="store_true", default=None,
                      help="large print (default: as the household needs)")
+    one.add_argument("--to-contact-person", action="store_true",
+                     help="address the letter to the household's contact person (agreements "
+                          "or contact_persons; after a move or death, or when the household "
+                          "gets post through its contact person)")
     one.add_argument("--out", required=True, metavar="FILE.pdf")
     one.set_defaults(handler=cmd_letter)
 
@@ -77,7 +81,8 @@ def cmd_letter(args: argparse.Namespace) -> int:
     try:
         choice = LetterChoice(LetterKind(args.kind), household_id=args.household,
                               visit_id=args.visit, language=args.letter_lang,
-                              large_print=args.large_print)
+                              large_print=args.large_print,
+                              to_contact_person=args.to_contact_person)
         made = make_letter(workspace, choice, template_dir(paths_from(args).root))
         path = _write(args.out, made.result.pdf)
     finally:

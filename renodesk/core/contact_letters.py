@@ -70,5 +70,7 @@ def contact_recipient(household: dict[str, Any]) -> Recipient:
 def on_behalf_of(household: dict[str, Any], tenant: str, home: Recipient,
                  reason: str) -> OnBehalfOf:
     """About whom and which home the contact person is written to."""
-    return OnBehalfOf(tenant=tenant or str(household["name"]),
-                      address=f"{home.street}, {home.city}", reason=reason)
+    # The street alone: a subject with the place as well wraps badly, above all
+    # in right-to-left text, and the place is nearly always the corporation's own.
+    return OnBehalfOf(tenant=tenant or str(household["name"]), address=home.street,
+                      reason=reason)

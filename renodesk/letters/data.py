@@ -91,7 +91,7 @@ class OnBehalfOf:
     asked for post through them)."""
 
     tenant: str  # as the letter names the tenant: "mevrouw Yılmaz"
-    address: str  # the tenant's home: "Kastanjelaan 12 A, Utrecht"
+    address: str  # the tenant's home: "Kastanjelaan 12 A"
     reason: str  # "deceased", "moved" or "channel"
 
 

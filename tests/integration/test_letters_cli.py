@@ -76,3 +76,26 @@ def test_a_letter_in_turkish_carries_the_dutch_text_and_says_it_is_unreviewed(
     assert "Nederlandse tekst is leidend" in text_of_pdf
     assert "moedertaalspreker" in capsys.readouterr().err
     assert first(small_demo, "SELECT language FROM letter") == "tr"
+
+
+def test_a_letter_to_the_contact_person_of_a_household_that_moved(
+        small_demo: Workspace, workspace_paths: Any, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    household = first(small_demo, "SELECT id FROM household ORDER BY name LIMIT 1")
+    small_demo.update("household", household, {
+        "status": "moved", "contact_person_name": "Noor Bakker",
+        "contact_person_relation": "dochter"})
+    root = str(workspace_paths.root)
+    out = tmp_path / "contactpersoon.pdf"
+    assert main(["--data-dir", root, "letter", "agreements", "--household", household,
+                 "--to-contact-person", "--out", str(out)]) == 1
+    assert "geen volledig adres" in capsys.readouterr().err and not out.exists()
+    small_demo.update("household", household, {
+        "contact_person_street": "Lindenlaan 4", "contact_person_postcode": "8012ab",
+        "contact_person_city": "Zwolle"})
+    assert main(["--data-dir", root, "letter", "agreements", "--household", household,
+                 "--to-contact-person", "--out", str(out)]) == 0
+    first_page = PdfReader(out).pages[0].extract_text()
+    assert "Noor Bakker" in first_page and "8012 AB" in first_page
+    assert first(small_demo, "SELECT addressed_to FROM letter") == "Noor Bakker (dochter)"
+
