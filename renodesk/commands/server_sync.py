@@ -43,12 +43,12 @@ def _password() -> str:
 
 
 def enrol_command(args: argparse.Namespace) -> int:
-    from renodesk.sync import service
+    from renodesk.sync import server_sync
     from renodesk.sync.server_transport import secret_store
 
     ws = open_from(args)
     store = secret_store(ws)
-    result = service.enrol(ws, store, args.url, args.code, _password())
+    result = server_sync.enrol(ws, store, args.url, args.code, _password())
     say("sync.cli.enrolled", url=args.url, team=result.team, user=result.user)
     if result.needs_team_passphrase:
         return _join(ws, store, first=result.new_team)
@@ -64,9 +64,9 @@ def join_command(args: argparse.Namespace) -> int:
 
 def _join(ws: Any, store: Any, first: bool) -> int:
     from renodesk.commands.sync import _team_passphrase
-    from renodesk.sync import service
+    from renodesk.sync import server_sync
 
-    team = service.connect_server_team(ws, store, _team_passphrase(confirm=first))
+    team = server_sync.connect_server_team(ws, store, _team_passphrase(confirm=first))
     if first:
         say("sync.cli.server_team_created")
     say("sync.cli.server_team_joined", name=team.name)
@@ -75,6 +75,7 @@ def _join(ws: Any, store: Any, first: bool) -> int:
 
 def status_command(args: argparse.Namespace) -> int:
     from renodesk.sync import service
+    from renodesk.sync.server_sync import default_client
     from renodesk.sync.server_transport import load_account, secret_store
 
     ws = open_from(args)
@@ -93,7 +94,7 @@ def status_command(args: argparse.Namespace) -> int:
         say("sync.cli.status_no_server")
         return 0
     say("sync.cli.status_server", url=account.url, team=account.team)
-    with service.default_client(account.url, account.token) as client:
+    with default_client(account.url, account.token) as client:
         _team, device = client.whoami()
     say("sync.cli.status_reachable", device=device)
     return 0

@@ -84,7 +84,7 @@ def _store(args: argparse.Namespace) -> SecretStore:
 
 
 def create_team_command(args: argparse.Namespace) -> int:
-    from renodesk.sync.service import create_folder_team as create_team
+    from renodesk.sync.folder_sync import create_folder_team as create_team
 
     ws = open_from(args)
     team = create_team(ws, _store(args), Path(args.folder).expanduser().resolve(), args.name,
@@ -94,7 +94,7 @@ def create_team_command(args: argparse.Namespace) -> int:
 
 
 def join_team_command(args: argparse.Namespace) -> int:
-    from renodesk.sync.service import join_folder_team as join_team
+    from renodesk.sync.folder_sync import join_folder_team as join_team
 
     ws = open_from(args)
     team = join_team(ws, _store(args), Path(args.folder).expanduser().resolve(),
@@ -116,7 +116,7 @@ def rotate_team_command(args: argparse.Namespace) -> int:
 
 
 def rekey_team_command(args: argparse.Namespace) -> int:
-    from renodesk.sync.service import take_up_new_key
+    from renodesk.sync.folder_sync import take_up_new_key
 
     ws = open_from(args)
     team = take_up_new_key(ws, _store(args), _team_passphrase(confirm=False))
@@ -126,7 +126,7 @@ def rekey_team_command(args: argparse.Namespace) -> int:
 
 def team_devices_command(args: argparse.Namespace) -> int:
     from renodesk.sync.rotation import team_devices
-    from renodesk.sync.service import current_team
+    from renodesk.sync.team import current_team
 
     ws = open_from(args)
     team = current_team(ws, _store(args))
@@ -145,7 +145,10 @@ def team_devices_command(args: argparse.Namespace) -> int:
 
 def sync_command(args: argparse.Namespace) -> int:
     from renodesk.sync.engine import DEFAULT_DELETE_LIMIT, SyncRun
-    from renodesk.sync.service import compact_server, current_team, shared_folder, sync_now
+    from renodesk.sync.folder_sync import shared_folder
+    from renodesk.sync.server_sync import compact_server
+    from renodesk.sync.service import sync_now
+    from renodesk.sync.team import current_team
 
     ws = open_from(args)
     store = _store(args)

@@ -117,7 +117,7 @@ class SyncRun:
 
     def __init__(self, ws: Workspace, team: Team, *, allow_deletes: bool = False,
                  delete_limit: int = DEFAULT_DELETE_LIMIT, progress: Progress | None = None,
-                 batch: int = BATCH, send: bool = True) -> None:
+                 batch: int = BATCH, send: bool = True, acknowledge: bool = True) -> None:
         self.ws = ws
         self.team = team
         self.folder = TeamFolder(team.folder, team.slug, team.revoked)
@@ -128,6 +128,9 @@ class SyncRun:
         #: False for a folder that only relays what others sent (the server's inbox):
         #: this laptop's changesets are written to its own team folder only.
         self.send = send
+        #: False where the caller acknowledges itself: in the laptop's private store no
+        #: other laptop reads this laptop's marker (see ``service``).
+        self.acknowledge = acknowledge
         self.report = SyncReport()
         self._scans: dict[str, tuple[dict[int, Path], list[Stray]]] = {}
 
@@ -161,7 +164,7 @@ class SyncRun:
             if self.report.stopped is None:
                 with self._transaction() as conn:
                     self.report.merged(Merger(conn, self.ws.clock).retry_held())
-                if self.send:
+                if self.acknowledge:
                     self.report.tombstones_removed = retention.acknowledge_and_tidy(
                         self.ws, self.folder, self.team.key, self.team.team_id)
         except RenoDeskError as exc:

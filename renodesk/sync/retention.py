@@ -143,15 +143,20 @@ def removable_own_files(me: str, covered: int, markers: dict[str, Marker | None]
 
 
 def acknowledge_and_tidy(ws: Workspace, folder: TeamFolder, key: bytes, team: str,
-                         now: datetime | None = None) -> int:
+                         now: datetime | None = None, own: int | None = None) -> int:
     """After a sync that went through: write this device's marker, then remove the
-    tombstones the whole team has seen. Returns how many tombstones went."""
+    tombstones the whole team has seen. Returns how many tombstones went.
+
+    ``own``: up to which of this device's changesets are in ``folder`` when they were
+    copied there rather than written by the sync itself (others take a higher number for
+    files that are gone and start again from a snapshot)."""
     now = now or datetime.now(UTC)
     me = ws.device_id
     with ws.engine.connect() as conn:
         seen = seen_here(conn)
-        pending = read_meta(conn, "sync_pending_seq")
-        own = int(pending) - 1 if pending else int(read_meta(conn, "sync_out_seq") or 0)
+        if own is None:
+            pending = read_meta(conn, "sync_pending_seq")
+            own = int(pending) - 1 if pending else int(read_meta(conn, "sync_out_seq") or 0)
         known = set(folder.device_ids()) | set(
             conn.exec_driver_sql("SELECT device_id FROM sync_peer").scalars())
     known -= {me, *folder.revoked}

@@ -253,6 +253,14 @@ class Team:
         return True
 
 
+def new_team_file(team_id: str, name: str, passphrase: str) -> tuple[TeamFile, bytes]:
+    """A new random team key and the ``team.json`` that holds it wrapped with
+    ``passphrase`` (too short a passphrase is refused)."""
+    team_key = secrets.token_bytes(32)
+    salt, nonce, wrapped = wrap_key(passphrase, team_key, team_id)
+    return TeamFile(team_id, name, salt, nonce, wrapped, now_text()), team_key
+
+
 def create_team(ws: Workspace, store: keys.SecretStore | None, folder: Path, name: str,
                 passphrase: str) -> Team:
     """Make a new team in ``folder`` and make this workspace its first member."""
@@ -262,13 +270,10 @@ def create_team(ws: Workspace, store: keys.SecretStore | None, folder: Path, nam
     root = team_root(folder, slug)
     if (root / TEAM_FILE).exists():
         raise RenoDeskError("sync.error.team_exists", name=slug, path=str(root))
-    team_key = secrets.token_bytes(32)
-    team_id = secrets.token_hex(16)
-    salt, nonce, wrapped = wrap_key(passphrase, team_key, team_id)
-    info = TeamFile(team_id, name.strip(), salt, nonce, wrapped, now_text())
+    info, team_key = new_team_file(secrets.token_hex(16), name.strip(), passphrase)
     (root / "devices").mkdir(parents=True, exist_ok=True)
     write_team_file(root / TEAM_FILE, info.text())
-    team = Team(folder, slug, team_id, info.name, team_key, document=info.text())
+    team = Team(folder, slug, info.team_id, info.name, team_key, document=info.text())
     remember(ws, store, team)
     return team
 
@@ -345,6 +350,13 @@ def remember(ws: Workspace, store: keys.SecretStore | None, team: Team) -> None:
         # plain text on disk when no keyring can keep it.
         write_meta(conn, "sync_team_key", "" if use_keyring else team.key.hex())
         write_meta(conn, "sync_team_json", team.document)
+
+
+def current_team(ws: Workspace, store: keys.SecretStore | None) -> Team | None:
+    """This laptop's team, or None before it set up or joined one."""
+    if not ws.meta("sync_team_id"):
+        return None
+    return load_team(ws, store)
 
 
 def load_team(ws: Workspace, store: keys.SecretStore | None) -> Team:

@@ -138,14 +138,15 @@ class TeamDialog(WorkDialog):
         return None
 
     def work(self, ws: Workspace) -> Any:
-        from renodesk.sync import service
+        from renodesk.sync import folder_sync
         from renodesk.sync.server_transport import secret_store
 
         folder = Path(self.folder.text().strip()).expanduser()
         if self.creating:
-            return service.create_folder_team(ws, secret_store(ws), folder,
-                                              self.name.text(), self.passphrase.text())
-        return service.join_folder_team(ws, secret_store(ws), folder, self.passphrase.text())
+            return folder_sync.create_folder_team(ws, secret_store(ws), folder,
+                                                  self.name.text(), self.passphrase.text())
+        return folder_sync.join_folder_team(ws, secret_store(ws), folder,
+                                            self.passphrase.text())
 
 
 class EnrolDialog(WorkDialog):
@@ -182,19 +183,19 @@ class EnrolDialog(WorkDialog):
         return None
 
     def work(self, ws: Workspace) -> Any:
-        from renodesk.sync import service
+        from renodesk.sync import server_sync
         from renodesk.sync.server_transport import secret_store
 
         store = secret_store(ws)
         if not self.enrolled:
-            result = service.enrol(ws, store, self.url.text(), self.code.text(),
-                                   self.password.text())
+            result = server_sync.enrol(ws, store, self.url.text(), self.code.text(),
+                                       self.password.text())
             # The code is used up now: a wrong team passphrase below is tried again
             # without enrolling a second time.
             self.enrolled = True
             if not result.needs_team_passphrase:
                 return result
-        return service.connect_server_team(ws, store, self.passphrase.text())
+        return server_sync.connect_server_team(ws, store, self.passphrase.text())
 
     def _done(self, result: Any, error: BaseException | None) -> None:
         if self.enrolled:

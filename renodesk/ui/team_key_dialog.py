@@ -69,7 +69,7 @@ class RotateKeyDialog(WorkDialog):
     def _load_devices(ws: Workspace) -> list[TeamDevice]:
         from renodesk.sync.rotation import team_devices
         from renodesk.sync.server_transport import secret_store
-        from renodesk.sync.service import current_team
+        from renodesk.sync.team import current_team
 
         team = current_team(ws, secret_store(ws))
         return [] if team is None else team_devices(ws, team)
@@ -140,8 +140,8 @@ class NewKeyDialog(WorkDialog):
         return None if self.passphrase.text() else self.tr("Type the new team passphrase.")
 
     def work(self, ws: Workspace) -> Any:
+        from renodesk.sync.folder_sync import take_up_new_key
         from renodesk.sync.server_transport import secret_store
-        from renodesk.sync.service import take_up_new_key
 
         return take_up_new_key(ws, secret_store(ws), self.passphrase.text())
 
@@ -161,6 +161,7 @@ class TeamKeyActions(QObject):
         self.rotate_button.setObjectName("rotateTeamKey")
         self.rotate_button.setToolTip(self.tr("After a lost or stolen laptop"))
         self.rotate_button.clicked.connect(self.rotate)
+        self.rotate_button.hide()  # shown by the page for a team in a shared folder
         self.new_key_button = QPushButton(self.tr("Type the new team passphrase..."), page)
         self.new_key_button.setObjectName("newTeamKey")
         self.new_key_button.clicked.connect(self.take_up)

@@ -19,7 +19,8 @@ from synckit import Laptop, new_laptop  # noqa: E402
 from renodesk.server import store  # noqa: E402
 from renodesk.server.app import create_app  # noqa: E402
 from renodesk.server.db import Database  # noqa: E402
-from renodesk.sync import service  # noqa: E402
+from renodesk.sync import server_sync, service  # noqa: E402
+from renodesk.sync.outcome import SyncOutcome  # noqa: E402
 from renodesk.sync.server_client import ServerClient  # noqa: E402
 from renodesk.sync.server_transport import META_URL  # noqa: E402
 
@@ -67,9 +68,9 @@ def live(db: Database) -> Iterator[str]:
         yield server.url
 
 
-def enrol(laptop: Laptop, team: ServerTeam, url: str, coach: str) -> service.EnrolResult:
+def enrol(laptop: Laptop, team: ServerTeam, url: str, coach: str) -> server_sync.EnrolResult:
     team.add_coach(coach)
-    return service.enrol(laptop.ws, laptop.store, url, team.code(coach), PASSWORD,
+    return server_sync.enrol(laptop.ws, laptop.store, url, team.code(coach), PASSWORD,
                          client_factory=quick_client)
 
 
@@ -77,11 +78,11 @@ def join_server_only(laptop: Laptop, team: ServerTeam, url: str, coach: str) -> 
     """Enrol a laptop on a team without a shared folder and take the team key."""
     result = enrol(laptop, team, url, coach)
     assert result.needs_team_passphrase
-    service.connect_server_team(laptop.ws, laptop.store, TEAM_PASSPHRASE,
+    server_sync.connect_server_team(laptop.ws, laptop.store, TEAM_PASSPHRASE,
                                 client_factory=quick_client)
 
 
-def sync(laptop: Laptop) -> service.SyncOutcome:
+def sync(laptop: Laptop) -> SyncOutcome:
     return service.sync_now(laptop.ws, laptop.store, client_factory=quick_client)
 
 

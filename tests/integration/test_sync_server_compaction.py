@@ -26,8 +26,9 @@ from synckit import make_household, state
 from renodesk.core import erasure
 from renodesk.server.db import Database, make_engine, upgrade
 from renodesk.server.models import Changeset, Device, Snapshot, SnapshotPart, Team
-from renodesk.sync import server_client, server_compaction, service, snapshot
+from renodesk.sync import server_client, server_compaction, server_sync, snapshot
 from renodesk.sync.changeset import decode_changeset
+from renodesk.sync.team import current_team
 
 
 @pytest.fixture(autouse=True)
@@ -65,7 +66,7 @@ def server_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
 
 
 def _compact(laptop: Laptop) -> int:
-    return service.compact_server(laptop.ws, laptop.store, client_factory=quick_client).pruned
+    return server_sync.compact_server(laptop.ws, laptop.store, client_factory=quick_client).pruned
 
 
 def _stream(db: Database, team: str) -> tuple[list[int], int, list[int]]:
@@ -128,7 +129,7 @@ def test_after_an_erasure_and_compaction_no_stored_changeset_holds_the_household
         erasure.erase_household(sanne.ws, planted.household_id)
         for laptop in (sanne, ahmet, ahmet, sanne):
             assert sync(laptop).ok
-        key = service.current_team(sanne.ws, sanne.store).key  # type: ignore[union-attr]
+        key = current_team(sanne.ws, sanne.store).key  # type: ignore[union-attr]
         assert "notes" in _held(server_db, team.name, key)  # the stream still carries it
         assert _compact(sanne) > 0
     assert _held(server_db, team.name, key) == []

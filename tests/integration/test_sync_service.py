@@ -21,9 +21,10 @@ from sync_service_kit import (
 from synckit import make_household, state
 
 from renodesk.server.db import Database, make_engine, upgrade
-from renodesk.sync import service
+from renodesk.sync import folder_sync, server_sync, service
 from renodesk.sync.conflicts import open_conflicts
 from renodesk.sync.server_client import ServerRefused, ServerUnreachable
+from renodesk.sync.team import current_team
 
 
 @pytest.fixture(autouse=True)
@@ -67,7 +68,7 @@ def test_three_laptops_of_a_server_only_team_converge(server_db: Database,
     with live(server_db) as url:
         first = enrol(sanne, team, url, "Sanne Bakker")
         assert first.needs_team_passphrase and first.new_team
-        service.connect_server_team(sanne.ws, sanne.store, TEAM_PASSPHRASE,
+        server_sync.connect_server_team(sanne.ws, sanne.store, TEAM_PASSPHRASE,
                                     client_factory=_quick())
         join_server_only(ahmet, team, url, "Ahmet Yilmaz")
         join_server_only(joke, team, url, "Joke de Wit")
@@ -105,13 +106,13 @@ def test_a_wrong_team_passphrase_keeps_nothing(server_db: Database, tmp_path: Pa
     sanne, ahmet = new_laptop(tmp_path / "s", "Sanne"), new_laptop(tmp_path / "a", "Ahmet")
     with live(server_db) as url:
         enrol(sanne, team, url, "Sanne Bakker")
-        service.connect_server_team(sanne.ws, sanne.store, TEAM_PASSPHRASE,
+        server_sync.connect_server_team(sanne.ws, sanne.store, TEAM_PASSPHRASE,
                                     client_factory=_quick())
         enrol(ahmet, team, url, "Ahmet Yilmaz")
         with pytest.raises(Exception, match="teamwachtwoord klopt niet"):
-            service.connect_server_team(ahmet.ws, ahmet.store, "verkeerd-wachtwoord",
+            server_sync.connect_server_team(ahmet.ws, ahmet.store, "verkeerd-wachtwoord",
                                         client_factory=_quick())
-        assert service.current_team(ahmet.ws, ahmet.store) is None
+        assert current_team(ahmet.ws, ahmet.store) is None
 
 
 def test_a_revoked_laptop_is_refused_in_plain_words(server_db: Database, tmp_path: Path) -> None:
@@ -119,7 +120,7 @@ def test_a_revoked_laptop_is_refused_in_plain_words(server_db: Database, tmp_pat
     sanne, ahmet = new_laptop(tmp_path / "s", "Sanne"), new_laptop(tmp_path / "a", "Ahmet")
     with live(server_db) as url:
         enrol(sanne, team, url, "Sanne Bakker")
-        service.connect_server_team(sanne.ws, sanne.store, TEAM_PASSPHRASE,
+        server_sync.connect_server_team(sanne.ws, sanne.store, TEAM_PASSPHRASE,
                                     client_factory=_quick())
         join_server_only(ahmet, team, url, "Ahmet Yilmaz")
         team.revoke(ahmet.ws.device_id)
@@ -138,7 +139,7 @@ def test_an_unreachable_server_loses_nothing_and_syncs_later(server_db: Database
     sanne, ahmet = new_laptop(tmp_path / "s", "Sanne"), new_laptop(tmp_path / "a", "Ahmet")
     with live(server_db) as url:
         enrol(sanne, team, url, "Sanne Bakker")
-        service.connect_server_team(sanne.ws, sanne.store, TEAM_PASSPHRASE,
+        server_sync.connect_server_team(sanne.ws, sanne.store, TEAM_PASSPHRASE,
                                     client_factory=_quick())
         join_server_only(ahmet, team, url, "Ahmet Yilmaz")
     household = make_household(sanne, notes="Gemaakt terwijl de server uit stond.")
@@ -162,9 +163,9 @@ def test_folder_and_server_together_and_a_colleague_on_the_server_only(
     folder = tmp_path / "share"
     folder.mkdir()
     sanne, ahmet, joke = (new_laptop(tmp_path / n, n) for n in ("sanne", "ahmet", "joke"))
-    made = service.create_folder_team(sanne.ws, sanne.store, folder, "Team Noord",
+    made = folder_sync.create_folder_team(sanne.ws, sanne.store, folder, "Team Noord",
                                       TEAM_PASSPHRASE)
-    service.join_folder_team(ahmet.ws, ahmet.store, folder, TEAM_PASSPHRASE)
+    folder_sync.join_folder_team(ahmet.ws, ahmet.store, folder, TEAM_PASSPHRASE)
     # The administrator names the server team after the folder team's id.
     team = server_team(server_db, made.team_id)
     with live(server_db) as url:

@@ -10,7 +10,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "integration" / "sync"))
 
-from synckit import Laptop, make_household, team_of
+from synckit import Laptop, make_household, new_laptop, team_of
 
 from renodesk.settings import Settings
 from renodesk.sync.conflicts import open_conflicts
@@ -191,6 +191,7 @@ def test_a_server_team_cleans_up_old_changes_and_is_told_whom_it_waits_for(
         page.refresh()
         qtbot.waitUntil(lambda: page.tidy.isVisible() and page.tidy.button.isEnabled(),
                         timeout=5000)
+        assert not page.team_key.rotate_button.isVisible()  # a folder team's button
         page.tidy.button.click()  # Ahmet has not fetched Sanne's work yet
         assert page.job is not None and not page.tidy.button.isEnabled()
         qtbot.waitUntil(lambda: page.job is None and page.tidy.result.isVisible(),
@@ -215,3 +216,30 @@ def test_a_folder_team_is_not_offered_the_server_clean_up(qtbot: Any, tmp_path: 
     page = page_for(qtbot, sanne, InlineRunner())
     page.refresh()
     assert page.status is not None and not page.tidy.isVisible()
+
+
+def test_sync_now_can_be_pressed_again_after_a_sync_that_finished_at_once(
+        qtbot: Any, tmp_path: Path) -> None:
+    _folder, (sanne, ahmet) = team_of(tmp_path, 2)
+    page = page_for(qtbot, sanne, InlineRunner())
+    page.sync_now()
+    assert page.job is None and page.sync_button.isEnabled()
+    from renodesk.sync.service import sync_now
+
+    household = make_household(ahmet, name="Fam. Tweede Keer")
+    sync_now(ahmet.ws, ahmet.store)
+    page.sync_button.click()  # the second sync runs too
+    assert household in sanne.rows("household")
+    assert page.job is None and page.sync_button.isEnabled()
+
+
+def test_replacing_the_team_key_is_offered_to_folder_teams_only(
+        qtbot: Any, tmp_path: Path) -> None:
+    _folder, (sanne, _ahmet) = team_of(tmp_path, 2)
+    page = page_for(qtbot, sanne, InlineRunner())
+    page.refresh()
+    assert page.team_key.rotate_button.isVisible()
+    loner = new_laptop(tmp_path / "loner", "Coach Zonder Team")
+    page = page_for(qtbot, loner, InlineRunner())
+    page.refresh()
+    assert page.status is not None and not page.team_key.rotate_button.isVisible()

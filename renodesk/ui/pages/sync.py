@@ -34,8 +34,9 @@ from renodesk.ui.server_tidy import ServerTidyBox
 if TYPE_CHECKING:
     from renodesk.core.workspace import Change, Workspace
     from renodesk.sync.conflicts import Conflict
+    from renodesk.sync.outcome import SyncOutcome
     from renodesk.sync.server_client import Compaction
-    from renodesk.sync.service import SyncOutcome, SyncStatus
+    from renodesk.sync.service import SyncStatus
     from renodesk.ui.worker import Job
 
 
@@ -214,6 +215,8 @@ class SyncPage(Page):
         self.join_button.setVisible(not in_team and state.server is None)
         self.enrol_button.setVisible(state.server is None or not in_team)
         self.tidy.setVisible(state.server is not None and in_team)
+        # Replacing the team key works through a shared folder only.
+        self.team_key.rotate_button.setVisible(state.folder is not None and in_team)
         self.tidy.button.setEnabled(self.job is None)
         self._fill_conflicts()
 
@@ -282,7 +285,8 @@ class SyncPage(Page):
 
         def work(ws: Workspace, job: Job[Any]) -> SyncOutcome | None:
             from renodesk.sync.server_transport import secret_store
-            from renodesk.sync.service import current_team, sync_now
+            from renodesk.sync.service import sync_now
+            from renodesk.sync.team import current_team
 
             store = secret_store(ws)
             if current_team(ws, store) is None:
@@ -294,8 +298,14 @@ class SyncPage(Page):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.result_label.setText(self.tr("Synchronising..."))
-        self.job = self.context.runner.long(work, self._synced, writes=True,
-                                            on_progress=self._progressed)
+        self._started(self.context.runner.long(work, self._synced, writes=True,
+                                               on_progress=self._progressed))
+
+    def _started(self, job: Job[Any]) -> None:
+        """Keep a job that is still running; a runner that works at once (the tests'
+        InlineRunner) has finished it, and its callback has already cleared ``job``."""
+        if not job.finished:
+            self.job = job
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, max(total, 1))
@@ -357,8 +367,9 @@ class SyncPage(Page):
 
         def work(ws: Workspace, job: Job[Any]) -> tuple[SyncOutcome, Compaction | None]:
             from renodesk.core.errors import RenoDeskError
+            from renodesk.sync.server_sync import compact_server
             from renodesk.sync.server_transport import secret_store
-            from renodesk.sync.service import compact_server, sync_now
+            from renodesk.sync.service import sync_now
 
             store = secret_store(ws)
             outcome = sync_now(ws, store, delete_limit=limit,
@@ -376,8 +387,8 @@ class SyncPage(Page):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.result_label.setText(self.tr("Synchronising..."))
-        self.job = self.context.runner.long(work, self._tidied, writes=True,
-                                            on_progress=self._progressed)
+        self._started(self.context.runner.long(work, self._tidied, writes=True,
+                                               on_progress=self._progressed))
 
     def _tidied(self, result: tuple[SyncOutcome, Compaction | None] | None,
                 error: BaseException | None) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from synckit import TEAM_PASSPHRASE, Laptop, new_laptop
 
-from renodesk.sync import service
-from renodesk.sync.service import SyncOutcome
+from renodesk.sync import folder_sync, service
+from renodesk.sync.outcome import SyncOutcome
 from renodesk.sync.team import TEAM_FILE
 
 NEW_PASSPHRASE = "nieuwe-sleutel-na-verlies-2"
@@ -19,10 +19,10 @@ def folder_team(tmp: Path, *coaches: str) -> tuple[Path, list[Laptop]]:
     folder = tmp / "share"
     folder.mkdir()
     laptops = [new_laptop(tmp / coach, coach) for coach in coaches]
-    service.create_folder_team(laptops[0].ws, laptops[0].store, folder, "Team Noord",
+    folder_sync.create_folder_team(laptops[0].ws, laptops[0].store, folder, "Team Noord",
                                TEAM_PASSPHRASE)
     for laptop in laptops[1:]:
-        service.join_folder_team(laptop.ws, laptop.store, folder, TEAM_PASSPHRASE)
+        folder_sync.join_folder_team(laptop.ws, laptop.store, folder, TEAM_PASSPHRASE)
     return folder, laptops
 
 

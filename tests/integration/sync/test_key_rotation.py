@@ -23,7 +23,7 @@ from synckit import TEAM_PASSPHRASE, Laptop, make_household, new_laptop, state, 
 
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.workspace import read_meta
-from renodesk.sync import rotation, service, snapshot
+from renodesk.sync import folder_sync, rotation, service, snapshot
 from renodesk.sync.changeset import (
     ChangesetError,
     blob_hash,
@@ -76,9 +76,9 @@ def test_colleagues_type_the_new_passphrase_once_and_every_edit_survives(tmp_pat
     assert {p.name for p in folder.rglob("*.rdc")} == before
     ahmet.ws.update("household", household, {"email": "jansen@example.org"})  # still working
     with pytest.raises(RenoDeskError) as wrong:
-        service.take_up_new_key(ahmet.ws, ahmet.store, TEAM_PASSPHRASE)
+        folder_sync.take_up_new_key(ahmet.ws, ahmet.store, TEAM_PASSPHRASE)
     assert wrong.value.key == "sync.error.wrong_team_passphrase"
-    service.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
+    folder_sync.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
     assert sync(ahmet).ok
     sanne.ws.update("household", household, {"notes": "Wil een rustige kamer."})
     assert sync(sanne).ok and sync(ahmet).ok
@@ -97,7 +97,7 @@ def test_the_stolen_laptop_reads_nothing_new_and_what_it_writes_is_set_aside(
         assert sync(laptop).ok
     old_key = load_team(cas.ws, cas.store).key
     _rotate(sanne, revoke=[cas.ws.device_id])
-    service.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
+    folder_sync.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
     secret = make_household(sanne, name="Fam. Na-de-diefstal")
     assert sync(sanne).ok
     # The thief's copy of the app stops, and its old key opens nothing written since.
@@ -139,7 +139,7 @@ def test_a_file_that_arrived_after_the_rotation_is_sent_again_under_the_new_key(
         (ahmet.ws.device_id, "stale_key")]
     assert not sanne.rows("household")[household]["phone"]
     assert problems(sync(ahmet)) == [REPLACED]
-    service.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
+    folder_sync.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
     assert sync(ahmet).ok
     outcome = sync(sanne)
     assert outcome.ok and set_aside(outcome) == {}
@@ -171,7 +171,7 @@ def test_two_laptops_replacing_the_key_at_once_end_on_one_key(tmp_path: Path) ->
     assert problems(sync(loser)) == [REPLACED]
     assert problems(sync(cas)) == [REPLACED]
     for laptop in (loser, cas):
-        service.take_up_new_key(laptop.ws, laptop.store, winning_passphrase)
+        folder_sync.take_up_new_key(laptop.ws, laptop.store, winning_passphrase)
     for laptop in (loser, winner, cas, loser, winner):
         assert sync(laptop).ok
     for laptop in (sanne, ahmet, cas):
@@ -187,21 +187,22 @@ def test_a_new_laptop_starts_after_the_rotation_from_the_snapshot_or_the_old_fil
     for _ in range(3):
         make_household(ahmet)
     assert sync(ahmet).ok and sync(sanne).ok
-    SyncRun(ahmet.ws, load_team(ahmet.ws, ahmet.store)).compact()  # an old-key snapshot
+    # An old-key snapshot (only written: its changesets stay for the last part below).
+    SyncRun(ahmet.ws, load_team(ahmet.ws, ahmet.store)).write_snapshot()
     _rotate(sanne)
     make_household(sanne, name="Fam. Na-de-wissel")
     assert sync(sanne).ok
     joke = new_laptop(tmp_path / "joke", "joke")
     with pytest.raises(RenoDeskError):
-        service.join_folder_team(joke.ws, joke.store, folder, TEAM_PASSPHRASE)
-    service.join_folder_team(joke.ws, joke.store, folder, NEW_PASSPHRASE)
+        folder_sync.join_folder_team(joke.ws, joke.store, folder, TEAM_PASSPHRASE)
+    folder_sync.join_folder_team(joke.ws, joke.store, folder, NEW_PASSPHRASE)
     outcome = sync(joke)
     assert outcome.ok and outcome.report.bootstrapped
     # Only the snapshot under the new key counts (Ahmet's old one, if tried, is set aside).
     assert set(set_aside(outcome).values()) <= {"stale_key"}
     assert joke.rows("household") == sanne.rows("household")
     # Ahmet takes up the new key: his own snapshot is written again under it.
-    service.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
+    folder_sync.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
     team = load_team(ahmet.ws, ahmet.store)
     ahmets = TeamFolder(folder, team.slug).snapshot_path(ahmet.ws.device_id)
     assert snapshot.decode(team.key, ahmets.read_bytes(), team.team_id)[0].device == (
@@ -209,7 +210,7 @@ def test_a_new_laptop_starts_after_the_rotation_from_the_snapshot_or_the_old_fil
     # Without any snapshot, the old files are still readable to members.
     shutil.rmtree(tmp_path / "share" / "renodesk" / "team-noord" / "snapshots")
     lies = new_laptop(tmp_path / "lies", "lies")
-    service.join_folder_team(lies.ws, lies.store, folder, NEW_PASSPHRASE)
+    folder_sync.join_folder_team(lies.ws, lies.store, folder, NEW_PASSPHRASE)
     outcome = sync(lies)
     assert outcome.ok and not outcome.report.bootstrapped
     assert lies.rows("household") == sanne.rows("household")
@@ -220,7 +221,7 @@ def test_an_old_team_file_put_back_is_replaced_and_stops_nobody(tmp_path: Path) 
     path = team_file(folder)
     original = path.read_text("utf-8")
     _rotate(sanne)
-    service.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
+    folder_sync.take_up_new_key(ahmet.ws, ahmet.store, NEW_PASSPHRASE)
     path.write_text(original, "utf-8")  # a thief, or a cloud folder's old version
     assert sync(ahmet).ok
     assert TeamFile.read(path).epoch == 2
@@ -301,7 +302,7 @@ def test_a_laptop_taken_out_of_the_team_no_longer_holds_back_the_tidying(
     for laptop in (sanne, ahmet, cas, sanne):
         laptop.sync()
     rotation.rotate(sanne.ws, sanne.store, sanne.team, NEW_PASSPHRASE, [cas.ws.device_id])
-    service.join_folder_team(ahmet.ws, ahmet.store, folder, NEW_PASSPHRASE)
+    folder_sync.join_folder_team(ahmet.ws, ahmet.store, folder, NEW_PASSPHRASE)
     for laptop in (sanne, ahmet, sanne):
         assert laptop.sync().stopped is None
     # Cas's marker is under the old key and Cas will never take up the new one; without
@@ -328,7 +329,7 @@ def test_a_colleague_who_read_a_file_before_seeing_the_rotation_reads_on_after_i
     path.write_text(rotated, "utf-8")
     for laptop in (cas, ahmet):
         assert problems(sync(laptop)) == [REPLACED]
-        service.take_up_new_key(laptop.ws, laptop.store, NEW_PASSPHRASE)
+        folder_sync.take_up_new_key(laptop.ws, laptop.store, NEW_PASSPHRASE)
     ahmet.ws.update("household", household, {"email": "na-de-wissel@example.org"})
     for laptop in (ahmet, sanne, cas):
         outcome = sync(laptop)
