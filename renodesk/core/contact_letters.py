@@ -9,11 +9,15 @@ made. Read only; no Qt.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
+
+from sqlalchemy import Connection, select
 
 from renodesk.core.enums import Channel, HouseholdStatus, LetterKind
 from renodesk.core.errors import RenoDeskError
 from renodesk.letters.data import OnBehalfOf, Recipient
+from renodesk.storage.models import Household, Visit, table
 
 #: What can go to a contact person: no visit letters (the tenant is not visited).
 CONTACT_PERSON_KINDS = (LetterKind.AGREEMENTS, LetterKind.CONTACT_PERSONS)
@@ -74,3 +78,35 @@ def on_behalf_of(household: dict[str, Any], tenant: str, home: Recipient,
     # in right-to-left text, and the place is nearly always the corporation's own.
     return OnBehalfOf(tenant=tenant or str(household["name"]), address=home.street,
                       reason=reason)
+
+
+@dataclass(frozen=True)
+class ContactOption:
+    """What the letter dialog offers: a letter to this contact person, and why."""
+
+    reason: str  # "deceased", "moved" or "channel"
+    addressed_to: str  # "Emre Yılmaz (zoon)"; empty when no contact person is recorded
+    has_address: bool
+
+
+def contact_option(conn: Connection, household_id: str | None,
+                   visit_id: str | None = None) -> ContactOption | None:
+    """The contact-person letter a household (or the household of a visit) may get;
+    None when the tenant gets post in person."""
+    if household_id is None and visit_id is not None:
+        visit = table(Visit)
+        household_id = conn.execute(select(visit.c.household_id).where(
+            visit.c.id == visit_id)).scalar()
+    if household_id is None:
+        return None
+    households = table(Household)
+    row = conn.execute(select(households).where(households.c.id == household_id)
+                       ).mappings().first()
+    if row is None:
+        return None
+    household = dict(row)
+    reason = contact_person_reason(household)
+    if reason is None:
+        return None
+    return ContactOption(reason, addressed_to(household), all(
+        str(household.get(field) or "").strip() for field in _ADDRESS_FIELDS))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from pathlib import Path
 
 from renodesk.core.enums import (
     AdjustmentCategory,
@@ -100,7 +101,7 @@ _CONTENT = {
 }
 
 
-def _content(language: str) -> _Sample:
+def _content(language: str, templates: Path | None) -> _Sample:
     """The sample in ``language``. Other languages than Dutch and English take their
     sentences from the template file, and keep what a coach types in Dutch (the summary,
     the agreements), as a real letter does."""
@@ -108,7 +109,7 @@ def _content(language: str) -> _Sample:
         return _CONTENT[language]
     from renodesk.letters.templates import load_texts
 
-    texts, _ = load_texts(language)
+    texts, _ = load_texts(language, templates)
     ready = (texts.text(f"visit_ready.kitchen_table_{n}") for n in (1, 2, 3))
     return replace(_CONTENT["nl"], purpose=texts.text("visit_purpose.kitchen_table"),
                    ready=tuple(item for item in ready if item),
@@ -125,16 +126,18 @@ def sample_request(
     large_print: bool = False,
     letterhead: Letterhead = SAMPLE_LETTERHEAD,
     recipient: Recipient | None = None,
+    templates: Path | None = None,
 ) -> LetterRequest:
     """A complete request for ``kind`` about the fictitious household; in a language that
-    is printed with Dutch, with the Dutch letter as its twin."""
+    is printed with Dutch, with the Dutch letter as its twin. ``templates``: the
+    organisation's own template folder (its own languages and wording)."""
     from renodesk.letters.templates import load_texts
 
-    content = _content(language)
-    texts = load_texts(language)[0]
+    content = _content(language, templates)
+    texts = load_texts(language, templates)[0]
     dutch = None
     if texts.bilingual:
-        dutch = sample_request(kind, "nl", large_print, letterhead, recipient)
+        dutch = sample_request(kind, "nl", large_print, letterhead, recipient, templates)
     if recipient is None:
         recipient = replace(SAMPLE_RECIPIENT, salutation_name=content.salutation)
     visit = VisitInfo(

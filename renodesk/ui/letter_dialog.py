@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from renodesk.core.enums import Language, LetterKind
 from renodesk.core.errors import RenoDeskError
+from renodesk.core.contact_letters import ContactOption
 from renodesk.core.letter_requests import VISIT_KINDS, LetterChoice
 from renodesk.core.letters import MadeLetter
 from renodesk.ui.worker import Runner
@@ -211,10 +212,21 @@ class LetterDialog(QDialog):
         self.large_print.setCheckState(Qt.CheckState.PartiallyChecked)
         self.large_print.setToolTip(self.tr(
             "Half ticked: as the household needs (large print or reads with difficulty)."))
+        # Shown once the household is read: after a death or a move, or when the tenant
+        # gets post through a contact person, the letter can go to that person.
+        self.to_contact = QCheckBox(self.tr("Letter to the contact person"), self)
+        self.to_contact.setObjectName("letterToContact")
+        self.to_contact.setVisible(False)
+        self.contact_note = QLabel(self)
+        self.contact_note.setObjectName("letterContactNote")
+        self.contact_note.setWordWrap(True)
+        self.contact_note.setVisible(False)
         form = QFormLayout()
         form.addRow(self.tr("Kind of letter"), self.kind)
         form.addRow(self.tr("Language"), self.language)
         form.addRow("", self.large_print)
+        form.addRow("", self.to_contact)
+        form.addRow("", self.contact_note)
         self.message = QLabel(self)
         self.message.setObjectName("letterMessage")
         self.message.setWordWrap(True)
@@ -240,6 +252,52 @@ class LetterDialog(QDialog):
         for signal in (self.kind.currentIndexChanged, self.language.currentIndexChanged,
                        self.large_print.stateChanged):
             signal.connect(self.refresh)
+        self.to_contact.toggled.connect(self._contact_toggled)
+        self._read_contact_option()
+
+    def _read_contact_option(self) -> None:
+        """Whether this household's letters can (or must) go to its contact person; the
+        first preview follows once that is known."""
+        from renodesk.core.contact_letters import contact_option
+
+        def work(ws: Any) -> ContactOption | None:
+            with ws.engine.connect() as conn:
+                return contact_option(conn, self.household_id, self.visit_id)
+
+        self.runner.read(work, lambda option, _error: self._show_contact_option(option))
+
+    def _show_contact_option(self, option: ContactOption | None) -> None:
+        if option is not None:
+            if option.reason == "channel":
+                note = self.tr("This household gets post through its contact person.")
+            else:  # moved out or died: letters to the tenant stop
+                note = self.tr("The tenant no longer lives here. Letters go to the contact "
+                               "person.")
+            if not option.addressed_to:
+                note += " " + self.tr("No contact person is recorded: fill in the name and "
+                                      "address in the profile first.")
+            else:
+                note += " " + self.tr("Contact person: %1.").replace("%1", option.addressed_to)
+                if not option.has_address:
+                    note += " " + self.tr("Their address is not recorded: fill it in in the "
+                                          "profile first.")
+            self.contact_note.setText(note)
+            self.to_contact.setVisible(True)
+            self.contact_note.setVisible(True)
+            self.to_contact.setEnabled(bool(option.addressed_to))
+            if option.reason != "channel":
+                self.to_contact.setChecked(True)  # previews through _contact_toggled
+                return
+        self.refresh()
+
+    def _contact_toggled(self, on: bool) -> None:
+        """A contact person gets no visit letters: switch to the overview of agreements.
+        Their language is not recorded: the organisation's letter language is the default."""
+        self.language.setItemText(0, self.tr("The organisation's letter language") if on
+                                  else self.tr("The household's language"))
+        if on and LetterKind(self.kind.currentData()) in VISIT_KINDS:
+            self.kind.setCurrentIndex(self.kind.findData(LetterKind.AGREEMENTS.value))
+            return  # the kind's change previews
         self.refresh()
 
     def _templates(self, ws: Any) -> Path | None:
@@ -255,7 +313,8 @@ class LetterDialog(QDialog):
         return LetterChoice(LetterKind(self.kind.currentData()),
                             household_id=None if self.visit_id else self.household_id,
                             visit_id=self.visit_id, language=self.language.currentData(),
-                            large_print=large)
+                            large_print=large,
+                            to_contact_person=self.to_contact.isChecked())
 
     def refresh(self) -> None:
         """Render the preview of the current choice in the background."""

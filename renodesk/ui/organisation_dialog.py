@@ -41,6 +41,7 @@ class OrganisationDialog(QDialog):
         super().__init__(parent)
         self.runner = runner
         self.logo: bytes | None = None
+        self.templates: Path | None = None  # the workspace's own letter templates
         self.setWindowTitle(self.tr("Organisation and letterhead"))
         self.resize(1060, 780)
         labels = {
@@ -63,8 +64,8 @@ class OrganisationDialog(QDialog):
             self.tr("Empty: the household's coach signs"))
         self.language = QComboBox(self)
         self.language.setObjectName("organisation-letter_language")
-        self.language.addItem("Nederlands", "nl")
-        self.language.addItem("English", "en")
+        self.language.setToolTip(self.tr(
+            "Letters to a contact person are in this language, unless you choose another."))
         self.language.currentIndexChanged.connect(self.schedule_preview)
         form.addRow(self.tr("Default letter language"), self.language)
         self.logo_label = QLabel(self.tr("No logo"), self)
@@ -109,15 +110,23 @@ class OrganisationDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        from renodesk.core.letters import organisation_values
+        from renodesk.core.letters import organisation_values, workspace_templates
 
-        def work(ws: Any) -> dict[str, Any]:
+        def work(ws: Any) -> tuple[dict[str, Any], Path | None]:
             with ws.engine.connect() as conn:
-                return organisation_values(conn)
+                return organisation_values(conn), workspace_templates(ws)
 
-        self.runner.read(work, lambda values, _error: self._fill(values or {}))
+        self.runner.read(work, lambda found, _error: self._fill(*(found or ({}, None))))
 
-    def _fill(self, values: dict[str, Any]) -> None:
+    def _fill(self, values: dict[str, Any], templates: Path | None = None) -> None:
+        from renodesk.ui.letter_dialog import letter_languages
+
+        self.templates = templates
+        self.language.blockSignals(True)
+        self.language.clear()
+        for code, name in letter_languages(templates):  # every template language
+            self.language.addItem(name, code)
+        self.language.blockSignals(False)
         for name, edit in self.fields.items():
             edit.setText(str(values.get(name) or ""))
         self.language.setCurrentIndex(max(0, self.language.findData(
@@ -172,8 +181,9 @@ class OrganisationDialog(QDialog):
 
         self.timer.stop()
         values = self.values()
-        request = sample_request(LetterKind.INVITATION, str(values["letter_language"]),
-                                 letterhead=letterhead_from(values))
+        templates = self.templates
+        request = sample_request(LetterKind.INVITATION, str(values["letter_language"] or "nl"),
+                                 letterhead=letterhead_from(values), templates=templates)
 
         def shown(result: Any, error: BaseException | None) -> None:
             if result is None:
@@ -184,7 +194,7 @@ class OrganisationDialog(QDialog):
             if warnings:
                 self.message.setText("\n".join(warnings))
 
-        self.runner.call(lambda: render_letter(request), shown)
+        self.runner.call(lambda: render_letter(request, templates), shown)
 
     def save(self) -> None:
         from renodesk.core.letters import save_organisation

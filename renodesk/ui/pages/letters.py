@@ -75,7 +75,7 @@ class LettersPage(Page):
     icon = "letters"
     commands = frozenset({"print", "refresh"})
 
-    COLUMNS = 6
+    COLUMNS = 7
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -88,7 +88,7 @@ class LettersPage(Page):
         self.table.setAccessibleName(self.tr("Letters made"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Made on"), self.tr("Household"), self.tr("Address"), self.tr("Kind"),
-            self.tr("Language"), self.tr("Made by")])
+            self.tr("Language"), self.tr("Made by"), self.tr("Addressed to")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,7 +98,7 @@ class LettersPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((125, 160, 140, 170, 70)):
+        for column, width in enumerate((125, 160, 140, 170, 70, 120)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.count = QLabel(self)
@@ -167,8 +167,10 @@ class LettersPage(Page):
             kind = LetterKind(row.kind).label()
             if row.large_print:
                 kind += " " + self.tr("(large print)")
+            to = (self.tr("Contact person %1").replace("%1", row.addressed_to)
+                  if row.addressed_to else self.tr("The household"))
             values = (row.created_at.strftime("%d-%m-%Y %H:%M"), row.household_name,
-                      row.address, kind, row.language.upper(), row.created_by)
+                      row.address, kind, row.language.upper(), row.created_by, to)
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
