@@ -29,7 +29,6 @@ from renodesk.core.queries.common import address, as_datetime
 from renodesk.core.workspace import Change, Workspace
 from renodesk.letters.data import (
     Letterhead,
-    LetterRequest,
     LetterResult,
     LetterWarning,
 )

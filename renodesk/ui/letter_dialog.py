@@ -29,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from renodesk.core.contact_letters import ContactOption
 from renodesk.core.enums import Language, LetterKind
 from renodesk.core.errors import RenoDeskError
-from renodesk.core.contact_letters import ContactOption
 from renodesk.core.letter_requests import VISIT_KINDS, LetterChoice
 from renodesk.core.letters import MadeLetter
 from renodesk.ui.worker import Runner

@@ -9,9 +9,8 @@ tenant asked for post through them): the contact person's address, and on each k
 letter to whom it was addressed (empty: the household itself).
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0003'
 down_revision = '0002'
