@@ -67,7 +67,8 @@ def test_after_a_death_the_dialog_writes_to_the_contact_person(
     qtbot.addWidget(page)
     page.load()
     cell = page.table.item(0, 6)
-    assert cell is not None and cell.text() == "Contact person Emre Yılmaz (zoon)"
+    assert cell is not None and cell.text() == "Emre Yılmaz (zoon)"
+    assert cell.toolTip() == "Contact person Emre Yılmaz (zoon)"
 
 
 def test_without_an_address_the_dialog_says_so_and_makes_nothing(

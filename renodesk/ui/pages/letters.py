@@ -98,7 +98,7 @@ class LettersPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((125, 160, 140, 170, 70, 120)):
+        for column, width in enumerate((120, 150, 130, 160, 50, 110)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.count = QLabel(self)
@@ -167,14 +167,16 @@ class LettersPage(Page):
             kind = LetterKind(row.kind).label()
             if row.large_print:
                 kind += " " + self.tr("(large print)")
-            to = (self.tr("Contact person %1").replace("%1", row.addressed_to)
-                  if row.addressed_to else self.tr("The household"))
             values = (row.created_at.strftime("%d-%m-%Y %H:%M"), row.household_name,
-                      row.address, kind, row.language.upper(), row.created_by, to)
+                      row.address, kind, row.language.upper(), row.created_by,
+                      row.addressed_to or self.tr("The household"))
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(number, column, item)
+            if row.addressed_to:
+                self.table.item(number, self.COLUMNS - 1).setToolTip(
+                    self.tr("Contact person %1").replace("%1", row.addressed_to))
         self.count.setText(self.tr("%n letter(s) made", "", len(rows)))
         hint = self.tr("No letters yet. Open a household and choose 'Make letter...', or "
                        "make letters for a whole group with 'Batch letters...'.")
