@@ -174,9 +174,8 @@ class LettersPage(Page):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(number, column, item)
-            if row.addressed_to:
-                self.table.item(number, self.COLUMNS - 1).setToolTip(
-                    self.tr("Contact person %1").replace("%1", row.addressed_to))
+            if row.addressed_to:  # the last item set: the 'Aan' column
+                item.setToolTip(self.tr("Contact person %1").replace("%1", row.addressed_to))
         self.count.setText(self.tr("%n letter(s) made", "", len(rows)))
         hint = self.tr("No letters yet. Open a household and choose 'Make letter...', or "
                        "make letters for a whole group with 'Batch letters...'.")
