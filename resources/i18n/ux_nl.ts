@@ -211,6 +211,22 @@
         <translation>Telefoon contactpersoon</translation>
     </message>
     <message>
+        <source>Contact person's street</source>
+        <translation>Straat en huisnummer contactpersoon</translation>
+    </message>
+    <message>
+        <source>Contact person's postcode</source>
+        <translation>Postcode contactpersoon</translation>
+    </message>
+    <message>
+        <source>Contact person's place</source>
+        <translation>Woonplaats contactpersoon</translation>
+    </message>
+    <message>
+        <source>Addressed to</source>
+        <translation>Gericht aan</translation>
+    </message>
+    <message>
         <source>Responsible for</source>
         <translation>Verantwoordelijk voor</translation>
     </message>
