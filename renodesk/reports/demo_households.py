@@ -56,12 +56,13 @@ def phase_on(project: Row, day: date) -> str:
     return PHASES[max(0, min(len(PHASES) - 1, stage))]
 
 
-def weekday(day: date, forward: bool) -> date:
-    """``day``, or when it is a Saturday or Sunday the next Monday (``forward``) or the
-    Friday before: coaches do not visit or call at the weekend."""
-    while day.weekday() >= 5:
-        day += timedelta(days=1 if forward else -1)
-    return day
+def workday(rng: random.Random, first: date, last: date) -> date:
+    """A day from ``first`` to ``last`` (at least three days apart) that is not a Saturday
+    or Sunday, every weekday as likely: coaches do not visit or call at the weekend."""
+    while True:
+        day = first + timedelta(days=rng.randint(0, (last - first).days))
+        if day.weekday() < 5:
+            return day
 
 
 def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
@@ -88,9 +89,11 @@ class DemoHouseholds:
         dwelling = self._dwelling(i, project, place, n_projects)
         household, community = self._household(i, project, dwelling)
         needs = self._needs(household, vulnerable=rng.random() < 0.25)
+        if "low_literacy" in needs:
+            household["reads_with_difficulty"] = True
         if needs or rng.random() < 0.8:  # needs are written down only with a legal basis
             household.update(
-                consent_basis="explicit_consent", consent_date=self._past_day(started),
+                consent_basis="explicit_consent",
                 consent_scope="Vastleggen van ondersteuningsbehoefte tijdens de renovatie")
         self._contact_person(household, community, force="dementia" in needs)
         self._channel(household)
@@ -109,15 +112,16 @@ class DemoHouseholds:
         coach = rng.choice(self.coaches)
         self._contacts(household, coach, partner, started)
         done_visits = self._visits(household, project, coach, started)
+        if household["consent_basis"] != "none":  # asked at the first visit that took place
+            household["consent_date"] = done_visits[0][1] if done_visits \
+                else self._past_day(started)
         self._adjustments(household, project, needs, coach, partner, done_visits)
         self._action(household, project, coach, partner, started)
 
     def _past_day(self, started: date, least: int = 1) -> date:
         """A weekday between ``started`` and ``least`` days ago."""
-        window = max(least, (self.today - started).days)
-        day = self.today - timedelta(days=self.rng.randint(least, window))
-        earlier = weekday(day, forward=False)
-        return earlier if earlier >= started else weekday(day, forward=True)
+        last = self.today - timedelta(days=least)
+        return workday(self.rng, min(started, last - timedelta(days=2)), last)
 
     def _dwelling(self, i: int, project: Row, place: Place, n_projects: int) -> Row:
         rng = self.rng
@@ -157,8 +161,8 @@ class DemoHouseholds:
             "large_print": rng.random() < 0.08,
             "consent_basis": "none", "consent_date": None, "consent_scope": "",
             "stance": stance,
-            "stance_signed_date": weekday(vote_ends - timedelta(days=rng.randint(0, 80)),
-                                          forward=False) if stance == "yes" else None,
+            "stance_signed_date": workday(rng, vote_ends - timedelta(days=80), vote_ends)
+            if stance == "yes" else None,
             "status": "active",
         }, community
 
@@ -259,7 +263,7 @@ class DemoHouseholds:
         # One visit a day at most: two draws on the same day make one visit.
         days = sorted({self._past_day(started, least=3) for _ in range(count - int(upcoming))})
         if upcoming:
-            days.append(weekday(self.today + timedelta(days=rng.randint(0, 10)), forward=True))
+            days.append(workday(rng, self.today, self.today + timedelta(days=10)))
         done: list[tuple[str, date]] = []
         relation = household.get("contact_person_relation")
         for number, day in enumerate(days):

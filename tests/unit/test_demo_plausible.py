@@ -120,6 +120,8 @@ def test_a_household_s_details_fit_together(demo: Rows) -> None:
             assert age <= 50, need
         if need["category"] == "dementia":
             assert household.get("contact_person_name")
+        if need["category"] == "low_literacy":
+            assert household["reads_with_difficulty"]
 
 
 def test_agreements_fit_the_household_and_the_works(demo: Rows) -> None:
