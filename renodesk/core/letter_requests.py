@@ -181,6 +181,9 @@ def _contact(conn: Connection, roster: _Roster, visitors: Sequence[str], actor: 
     for person in people:
         if person.get("phone"):
             return Person(person["name"], person["phone"])
+    if not head.phone:
+        # Every letter tells the tenant whom to call; "the number is ." helps nobody.
+        raise RenoDeskError("letters.error.no_phone")
     return Person(actor or head.organisation, head.phone)
 
 

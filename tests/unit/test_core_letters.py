@@ -176,3 +176,14 @@ def test_a_logo_must_be_a_modest_png_or_jpeg(small_demo: Workspace) -> None:
     made = make_letter(small_demo, LetterChoice(LetterKind.AGREEMENTS, household_id=hid))
     words = pdf_text(made.result.pdf)
     assert "Mira Jansen" in words and "Utrecht, " in words and "Lindelaan 1" in words
+
+
+def test_a_letter_with_no_phone_number_to_call_is_refused(small_demo: Workspace) -> None:
+    with small_demo.engine.begin() as conn:
+        conn.execute(text("UPDATE organisation SET phone = ''"))
+        conn.execute(text("UPDATE team_member SET phone = ''"))
+    hid = household_with(small_demo, "h.status = 'active'")
+    with pytest.raises(RenoDeskError) as caught:
+        make_letter(small_demo, LetterChoice(LetterKind.AGREEMENTS, household_id=hid))
+    assert caught.value.key == "letters.error.no_phone"
+    assert scalar(small_demo, "SELECT count(*) FROM letter") == 0
