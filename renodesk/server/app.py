@@ -235,6 +235,14 @@ def create_app(db: Database, config: ServerConfig | None = None) -> FastAPI:
             {"changesets": items, "cursor": cursor, "head": head, "more": cursor < head}
         )
 
+    @app.get("/v1/seen-by-all", response_model=schemas.SeenByAll, responses=ERRORS)
+    def get_seen_by_all(who: Caller) -> schemas.SeenByAll:
+        """How far every active device has pulled the team's stream: a laptop removes
+        the tombstones older than that (and than the retention window)."""
+        with db.read() as session:
+            seen = compaction.seen_by_all(session, who.team_id, cfg.retention)
+        return schemas.SeenByAll(position=seen.position, before=seen.before)
+
     add_snapshot_routes(app, db, cfg)
     return app
 

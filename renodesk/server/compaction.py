@@ -42,6 +42,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import and_, delete, func, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import ScalarSelect
 
 from renodesk.server.errors import ApiError
@@ -192,9 +193,14 @@ def commit_snapshot(session: Session, caller: Caller, upload: str, position: int
     return _prune(session, team, covered, retention)
 
 
+def _active(team_id: int, retention: timedelta) -> ColumnElement[bool]:
+    """The team's devices that hold pruning back: unrevoked and seen within ``retention``."""
+    return and_(Device.team_id == team_id, Device.revoked_at.is_(None),
+                Device.last_seen_at >= utcnow() - retention)
+
+
 def _prune(session: Session, team: Team, covered: int, retention: timedelta) -> Compaction:
-    active = and_(Device.team_id == team.id, Device.revoked_at.is_(None),
-                  Device.last_seen_at >= utcnow() - retention)
+    active = _active(team.id, retention)
     slowest = session.scalar(select(func.min(Device.pulled_to)).where(active))
     floor = min(covered, covered if slowest is None else slowest)
     pruned = 0
@@ -238,3 +244,27 @@ def snapshot_part(session: Session, team_id: int, upload: str, number: int) -> b
     return bytes(session.scalars(select(SnapshotPart.blob).where(
         SnapshotPart.team_id == team_id, SnapshotPart.upload == upload,
         SnapshotPart.number == number)).one())
+
+
+# --- what every active laptop has seen -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeenByAll:
+    """How far every active device has pulled the team's stream, in the laptops' terms."""
+
+    position: int
+    #: The lowest clock (``hlc_min``) of any changeset after ``position``; None when none
+    #: comes after it. Every operation with a lower clock that the stream holds or held
+    #: has been pulled (and applied) by every active device.
+    before: str | None
+
+
+def seen_by_all(session: Session, team_id: int, retention: timedelta = RETENTION) -> SeenByAll:
+    """What a laptop of a server-only team needs to remove old tombstones: on a shared
+    folder each laptop's "seen" marker tells it, here the devices' ``pulled_to``."""
+    floor = session.scalar(select(func.min(Device.pulled_to)).where(
+        _active(team_id, retention))) or 0
+    before = session.scalar(select(func.min(Changeset.hlc_min)).where(
+        Changeset.team_id == team_id, Changeset.position > floor))
+    return SeenByAll(int(floor), before)

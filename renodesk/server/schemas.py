@@ -132,3 +132,12 @@ class SnapshotReply(BaseModel):
     waiting: list[WaitingDevice] = Field(description="Active devices (seen within the "
                                          "retention window) that have not pulled up to the "
                                          "snapshot yet: they hold pruning back.")
+
+
+class SeenByAll(BaseModel):
+    position: int = Field(description="Every active device (unrevoked, seen within the "
+                          "retention window) has pulled the team's stream up to here.")
+    before: str | None = Field(description="The lowest clock (hlc_min) of any changeset "
+                               "after that position, or null when none comes after it: "
+                               "every active device has applied every operation with a "
+                               "lower clock that the stream holds or held.")

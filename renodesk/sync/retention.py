@@ -117,15 +117,26 @@ def purge_tombstones(conn: Connection, markers: dict[str, Marker | None],
     holding = active(markers, now)
     if any(m is None for m in holding.values()):
         return 0
-    cutoff_ms = int((now - HORIZON).timestamp() * 1000)
     old = conn.exec_driver_sql(
         "SELECT entity, row_id, hlc FROM sync_tombstone WHERE hlc < ?",
-        (f"{cutoff_ms:015d}",)).all()
+        (horizon_clock(now),)).all()
     gone = [(entity, row_id) for entity, row_id, clock in old
             if all(m is not None and m.has_seen(clock) for m in holding.values())]
     if gone:
         conn.exec_driver_sql("DELETE FROM sync_tombstone WHERE entity = ? AND row_id = ?", gone)
     return len(gone)
+
+
+def horizon_clock(now: datetime) -> str:
+    """Operations with a clock below this one are older than the horizon."""
+    return f"{int((now - HORIZON).timestamp() * 1000):015d}"
+
+
+def purge_tombstones_before(conn: Connection, clock: str) -> int:
+    """Remove the tombstones with a clock below ``clock`` (a team on a server: what every
+    active device has applied and is older than the horizon, see ``server_retention``)."""
+    gone = conn.exec_driver_sql("DELETE FROM sync_tombstone WHERE hlc < ?", (clock,))
+    return int(gone.rowcount or 0)
 
 
 def removable_own_files(me: str, covered: int, markers: dict[str, Marker | None],

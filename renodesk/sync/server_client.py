@@ -126,6 +126,15 @@ def _compaction(url: str, reply: dict[str, Any]) -> Compaction:
 
 
 @dataclass(frozen=True)
+class SeenByAll:
+    """Every active laptop has applied each operation with a clock below ``before``
+    that the team's stream holds or held (None: every one of them)."""
+
+    position: int
+    before: str | None
+
+
+@dataclass(frozen=True)
 class PullPage:
     changesets: list[PulledChangeset]
     cursor: int
@@ -226,13 +235,8 @@ class ServerClient:
 
     def team_key(self) -> str | None:
         """The team's ``team.json`` kept on the server, or None when there is none yet."""
-        try:
-            reply = self._call("GET", "/v1/team-key")
-        except ServerRefused as exc:
-            if exc.status == 404 and exc.code == "no_team_key":
-                return None
-            raise
-        return str(reply["team_json"])
+        reply = self._found("/v1/team-key", "no_team_key")
+        return None if reply is None else str(reply["team_json"])
 
     def store_team_key(self, team_json: str) -> None:
         """Keep the team's ``team.json`` on the server (refused if another one is there)."""
@@ -265,17 +269,24 @@ class ServerClient:
         except (KeyError, TypeError, ValueError) as exc:
             raise ServerReplyError(self.url, 200) from exc
 
+    def seen_by_all(self) -> SeenByAll | None:
+        """How far every active laptop has pulled the stream; None from a server too old
+        to say."""
+        reply = self._found("/v1/seen-by-all", "not_found")
+        if reply is None:
+            return None
+        try:
+            before = reply["before"]
+            return SeenByAll(int(reply["position"]), None if before is None else str(before))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ServerReplyError(self.url, 200) from exc
+
     def snapshot_info(self) -> SnapshotInfo | None:
         """The team's newest snapshot on the server, or None when it has none yet."""
-        try:
-            return self._snapshot_info()
-        except ServerRefused as exc:
-            if exc.status == 404 and exc.code == "no_snapshot":
-                return None
-            raise
+        reply = self._found("/v1/snapshot", "no_snapshot")
+        return None if reply is None else self._snapshot_info(reply)
 
-    def _snapshot_info(self) -> SnapshotInfo:
-        reply = self._call("GET", "/v1/snapshot")
+    def _snapshot_info(self, reply: dict[str, Any]) -> SnapshotInfo:
         try:
             return SnapshotInfo(upload=str(reply["upload"]), position=int(reply["position"]),
                                 size=int(reply["size"]), parts=int(reply["parts"]),
@@ -318,7 +329,7 @@ class ServerClient:
         part (from the start again when a newer one replaces it meanwhile)."""
         rounds = 1
         while True:
-            info = self._snapshot_info()
+            info = self._snapshot_info(self._call("GET", "/v1/snapshot"))
             blob = bytearray()
             try:
                 for number in range(info.parts):
@@ -348,6 +359,15 @@ class ServerClient:
               **kwargs: Any) -> dict[str, Any]:
         return self._decode(self._send(method, path, auth=auth, idempotent=idempotent,
                                        **kwargs))
+
+    def _found(self, path: str, missing: str) -> dict[str, Any] | None:
+        """The reply to GET ``path``; None when the server says 404 with code ``missing``."""
+        try:
+            return self._call("GET", path)
+        except ServerRefused as exc:
+            if exc.status == 404 and exc.code == missing:
+                return None
+            raise
 
     def _octets(self, path: str) -> bytes:
         """A binary reply (a snapshot part); refusals are raised as usual."""

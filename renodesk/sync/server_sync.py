@@ -22,6 +22,7 @@ from renodesk.sync.engine import SyncRun
 from renodesk.sync.outcome import SyncOutcome
 from renodesk.sync.server_client import Compaction, Enrolment, ServerClient
 from renodesk.sync.server_compaction import compact_server_if_due, put_snapshot
+from renodesk.sync.server_retention import purge_seen_tombstones
 from renodesk.sync.server_transport import (
     ServerAccount,
     ServerTransport,
@@ -117,9 +118,11 @@ def _unwrap_check(content: str, passphrase: str) -> teams.TeamFile:
 
 
 def sync_server(ws: Workspace, local: teams.Team, account: ServerAccount, outcome: SyncOutcome,
-                options: dict[str, Any], client_factory: ClientFactory) -> None:
-    """Push, pull and apply; then keep the cursor and renew the team's snapshot on the
-    server when that is due."""
+                options: dict[str, Any], client_factory: ClientFactory,
+                server_only: bool) -> None:
+    """Push, pull and apply; then keep the cursor, remove old tombstones the whole team
+    has seen (``server_only``: without a shared folder, whose markers say it otherwise)
+    and renew the team's snapshot on the server when that is due."""
     try:
         client = client_factory(account.url, account.token)
     except RenoDeskError as exc:
@@ -152,11 +155,13 @@ def sync_server(ws: Workspace, local: teams.Team, account: ServerAccount, outcom
             return
         transport.acknowledge()
         try:
+            if server_only:
+                outcome.report.tombstones_removed += purge_seen_tombstones(ws, client)
             outcome.server_compaction = compact_server_if_due(ws, local, client,
                                                               transport.exchange.cursor)
         except RenoDeskError as exc:
             # Housekeeping: the sync itself went well; tried again on a later day.
-            log.warning("server compaction after sync failed: %s", exc.key)
+            log.warning("housekeeping after sync failed: %s", exc.key)
 
 
 # --- server compaction (automatic: see ``server_compaction``) ----------------------------

@@ -9,6 +9,8 @@ One sync:
    marker is left there for the team's tidying (``retention``).
 3. With a server (``server_sync``): this laptop's changesets are pushed, the team's
    stream is pulled into the store and applied; only then is the server cursor kept.
+   Without a shared folder, old tombstones go by what the server says every active
+   laptop has pulled (``server_retention``).
 
 A folder or server that cannot be reached is a plain result ("problems"), not a crash:
 nothing is lost, the changes go along with the next sync. Setting up or joining a team
@@ -87,7 +89,8 @@ def sync_now(ws: Workspace, store: keys.SecretStore | None, *, allow_deletes: bo
     if shared is not None:
         sync_folder(ws, local, shared, outcome, options)
     if account is not None:
-        sync_server(ws, local, account, outcome, options, client_factory)
+        sync_server(ws, local, account, outcome, options, client_factory,
+                    server_only=shared is None)
     if outcome.ok:
         ws.set_meta(LAST_SYNC_META, datetime.now().isoformat(timespec="seconds"))
     _compact(ws, outcome)

@@ -7,18 +7,20 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path[:0] = [str(HERE / "server"), str(HERE / "sync")]
 
 from serverkit import LiveServer  # noqa: E402
+from sqlalchemy import select, update  # noqa: E402
 from synckit import Laptop, new_laptop  # noqa: E402
 
 from renodesk.server import store  # noqa: E402
 from renodesk.server.app import create_app  # noqa: E402
 from renodesk.server.db import Database  # noqa: E402
+from renodesk.server.models import Device, Team  # noqa: E402
 from renodesk.sync import server_sync, service  # noqa: E402
 from renodesk.sync.outcome import SyncOutcome  # noqa: E402
 from renodesk.sync.server_client import ServerClient  # noqa: E402
@@ -84,6 +86,15 @@ def join_server_only(laptop: Laptop, team: ServerTeam, url: str, coach: str) -> 
 
 def sync(laptop: Laptop) -> SyncOutcome:
     return service.sync_now(laptop.ws, laptop.store, client_factory=quick_client)
+
+
+def away_since(db: Database, team: str, laptop: Laptop, days: int) -> None:
+    """The server last saw ``laptop`` ``days`` ago (it was away that long)."""
+    with db.write() as session:
+        team_id = session.scalar(select(Team.id).where(Team.name == team))
+        session.execute(update(Device).where(Device.team_id == team_id,
+                                             Device.device_id == laptop.ws.device_id)
+                        .values(last_seen_at=datetime.now(UTC) - timedelta(days=days)))
 
 
 def move_server(laptop: Laptop, url: str) -> None:

@@ -14,6 +14,7 @@ from fixtures.privacy_world import SENSITIVE, plant_household
 from sqlalchemy import select, update
 from sync_service_kit import (
     Laptop,
+    away_since,
     join_server_only,
     live,
     new_laptop,
@@ -155,15 +156,6 @@ def _held(db: Database, team: str, key: bytes) -> list[str]:
     return [name for name, value in SENSITIVE.items() if value in plain]
 
 
-def _away_since(db: Database, team: str, laptop: Laptop, days: int) -> None:
-    """The server last saw ``laptop`` ``days`` ago (it was away that long)."""
-    with db.write() as session:
-        team_id = session.scalar(select(Team.id).where(Team.name == team))
-        session.execute(update(Device).where(Device.team_id == team_id,
-                                             Device.device_id == laptop.ws.device_id)
-                        .values(last_seen_at=datetime.now(UTC) - timedelta(days=days)))
-
-
 def test_a_laptop_back_after_half_a_year_keeps_what_it_typed_and_starts_from_the_snapshot(
         server_db: Database, tmp_path: Path) -> None:
     team = server_team(server_db)
@@ -184,7 +176,7 @@ def test_a_laptop_back_after_half_a_year_keeps_what_it_typed_and_starts_from_the
         ahmet.ws.delete("household", gone)
         for laptop in (ahmet, sanne, ahmet):
             assert sync(laptop).ok
-        _away_since(server_db, team.name, joke, 200)
+        away_since(server_db, team.name, joke, 200)
         assert _compact(sanne) > 0
         _positions, floor, _pulled = _stream(server_db, team.name)
         joke_cursor = int(joke.ws.meta("server_cursor") or 0)

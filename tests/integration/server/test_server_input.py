@@ -164,6 +164,7 @@ def test_no_generated_request_makes_the_server_fail(server_db: Database, team: T
                   if isinstance(result, Ok)]
     assert {op.path for op in operations} == {
         "/v1/health", "/v1/enrol", "/v1/whoami", "/v1/changesets", "/v1/team-key",
+        "/v1/seen-by-all",
         "/v1/snapshot", "/v1/snapshot/{upload}/parts/{number}", "/v1/snapshot/uploads/{upload}",
         "/v1/snapshot/uploads/{upload}/parts/{number}", "/v1/snapshot/uploads/{upload}/commit"}
     for operation in operations:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
@@ -85,3 +86,18 @@ def state(laptop: Laptop) -> dict[str, dict[str, dict[str, Any]]]:
 def share_bytes(folder: Path) -> bytes:
     """Every byte of every file in the shared folder."""
     return b"".join(p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file())
+
+
+def tombstones(laptop: Laptop) -> int:
+    with laptop.ws.engine.connect() as conn:
+        return int(conn.exec_driver_sql("SELECT count(*) FROM sync_tombstone").scalar() or 0)
+
+
+class HalfAYearLater(datetime):
+    """A laptop's clock for tidying, 200 days on (past the 180-day horizon): patched in
+    as a module's ``datetime``."""
+
+    @classmethod
+    def now(cls, tz: tzinfo | None = None) -> HalfAYearLater:
+        moment = datetime.now(tz) + timedelta(days=200)
+        return cls.fromtimestamp(moment.timestamp(), tz)

@@ -4,31 +4,16 @@ them, and compaction removes a laptop's own old changesets."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
 from pathlib import Path
 
 import pytest
 from rotationkit import folder_team, sync
-from synckit import Laptop, make_household, state
+from synckit import HalfAYearLater, make_household, state, tombstones
 
 from renodesk.sync import retention
 from renodesk.sync.engine import SyncRun
 from renodesk.sync.folder import MARKER_NAME
 from renodesk.sync.team import load_team
-
-
-class HalfAYearLater(datetime):
-    """The laptops' clock for tidying, 200 days on (past the 180-day horizon)."""
-
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> HalfAYearLater:
-        moment = datetime.now(tz) + timedelta(days=200)
-        return cls.fromtimestamp(moment.timestamp(), tz)
-
-
-def tombstones(laptop: Laptop) -> int:
-    with laptop.ws.engine.connect() as conn:
-        return int(conn.exec_driver_sql("SELECT count(*) FROM sync_tombstone").scalar() or 0)
 
 
 def test_every_laptop_leaves_its_marker_in_the_shared_folder(tmp_path: Path) -> None:

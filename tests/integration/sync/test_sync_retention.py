@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from synckit import Laptop, make_household, state, team_of
+from synckit import Laptop, make_household, state, team_of, tombstones
 
 from renodesk.sync import retention
 from renodesk.sync.engine import SyncRun
@@ -20,11 +20,6 @@ def acknowledge(laptop: Laptop, now: datetime) -> int:
     team = laptop.team
     return retention.acknowledge_and_tidy(laptop.ws, TeamFolder(team.folder, team.slug),
                                           team.key, team.team_id, now=now)
-
-
-def tombstones(laptop: Laptop) -> int:
-    with laptop.ws.engine.connect() as conn:
-        return int(conn.exec_driver_sql("SELECT count(*) FROM sync_tombstone").scalar() or 0)
 
 
 def own_files(laptop: Laptop) -> list[str]:
