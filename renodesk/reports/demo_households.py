@@ -26,6 +26,7 @@ from renodesk.reports.demo_vocabulary import (
     LANGUAGE_OF,
     NAMES,
     OUTCOME_WEIGHTS,
+    PARTNER_FOR_NEED,
     PHASES,
     RELATIONS_OLDER,
     RELATIONS_YOUNGER,
@@ -65,6 +66,13 @@ def workday(rng: random.Random, first: date, last: date) -> date:
             return day
 
 
+def _family_name(surname: str, female: bool, community: str) -> str:
+    """``surname`` as this person carries it: a Polish woman is Kowalska, not Kowalski."""
+    if female and community == "polish" and surname.endswith(("ski", "cki")):
+        return surname[:-1] + "a"
+    return surname
+
+
 def _weighted(rng: random.Random, weights: dict[str, int]) -> str:
     return rng.choices(list(weights), list(weights.values()))[0]
 
@@ -87,7 +95,7 @@ class DemoHouseholds:
         # The coach's history with the household starts when the project starts.
         started = max(project["start_date"], self.today - timedelta(days=500))
         dwelling = self._dwelling(i, project, place, n_projects)
-        household, community = self._household(i, project, dwelling)
+        household, family = self._household(i, project, dwelling)
         needs = self._needs(household, vulnerable=rng.random() < 0.25)
         if "low_literacy" in needs:
             household["reads_with_difficulty"] = True
@@ -95,7 +103,7 @@ class DemoHouseholds:
             household.update(
                 consent_basis="explicit_consent",
                 consent_scope="Vastleggen van ondersteuningsbehoefte tijdens de renovatie")
-        self._contact_person(household, community, force="dementia" in needs)
+        self._contact_person(household, family, force="dementia" in needs)
         self._channel(household)
         if needs and rng.random() < 0.4:
             household.update(resistance_kind=rng.choice(["wont", "cant", "both"]),
@@ -138,20 +146,22 @@ class DemoHouseholds:
         return dwelling
 
     def _household(self, i: int, project: Row, dwelling: Row) -> tuple[Row, str]:
-        """The household's row and the community its names come from."""
+        """The household's row, and its community and family name (as a man would have
+        it) for the names of relatives."""
         rng = self.rng
         community = rng.choices(list(COMMUNITY_WEIGHTS), list(COMMUNITY_WEIGHTS.values()))[0]
         surnames, women, men = NAMES[community]
         surname = rng.choice(surnames)
         female = rng.random() < 0.55
         given = rng.choice(women if female else men)
+        own = _family_name(surname, female, community)
         language = LANGUAGE_OF[community] if rng.random() < 0.4 else "nl"
         stance = _weighted(rng, STANCE_BY_PHASE.get(project["phase"], STANCE_AFTER_VOTE))
         # Signed during the consent vote, which ends 45 days before the deadline.
         vote_ends = min(self.today, phase_start(project["consent_deadline"], 3))
         return {
-            "id": self.new_id(), "dwelling_id": dwelling["id"], "name": f"{given} {surname}",
-            "salutation": f"{'mevrouw' if female else 'meneer'} {surname[0].upper()}{surname[1:]}",
+            "id": self.new_id(), "dwelling_id": dwelling["id"], "name": f"{given} {own}",
+            "salutation": f"{'mevrouw' if female else 'meneer'} {own[0].upper()}{own[1:]}",
             "birth_year": rng.randint(1935, 2000),
             "phone": f"06-{rng.randint(10000000, 99999999)}" if rng.random() < 0.85 else "",
             "email": f"{given.split()[0].lower()}{i}@example.nl" if rng.random() < 0.4 else "",
@@ -164,7 +174,7 @@ class DemoHouseholds:
             "stance_signed_date": workday(rng, vote_ends - timedelta(days=80), vote_ends)
             if stance == "yes" else None,
             "status": "active",
-        }, community
+        }, (community, surname)
 
     def _needs(self, household: Row, vulnerable: bool) -> list[str]:
         """The vulnerabilities of ``household`` (none for most): only those that fit its
@@ -179,7 +189,8 @@ class DemoHouseholds:
         return self.rng.sample(fitting, self.rng.randint(1, 3))
 
     def _needs_rows(self, household_id: str, needs: list[str]) -> Row | None:
-        """The vulnerability rows, and the partner who helps a vulnerable household."""
+        """The vulnerability rows, and the partner who helps a vulnerable household with
+        its first need."""
         rng = self.rng
         for category in needs:
             self.out["vulnerability"].append({
@@ -187,13 +198,14 @@ class DemoHouseholds:
                 "weight": rng.randint(1, 3), "implications": VULNERABILITY_NEEDS[category]})
         if not needs:
             return None
-        partner = rng.choice(self.partners)
+        kind = PARTNER_FOR_NEED.get(needs[0], "neighbourhood_team")
+        partner = next(p for p in self.partners if p["kind"] == kind)
         self.out["involvement"].append({"id": self.new_id(), "household_id": household_id,
                                         "partner_id": partner["id"], "role": "Begeleidt bewoner",
                                         "consent_to_share": True})
         return partner
 
-    def _contact_person(self, household: Row, community: str, force: bool) -> None:
+    def _contact_person(self, household: Row, family: tuple[str, str], force: bool) -> None:
         """A relative or neighbour for one in five households (and for everyone with
         dementia): a son or daughter only for older tenants; a neighbour or carer has a
         surname of their own."""
@@ -202,12 +214,14 @@ class DemoHouseholds:
             return
         older = self.today.year - household["birth_year"] >= 55
         relation = rng.choice(RELATIONS_OLDER if older else RELATIONS_YOUNGER)
+        community, surname = family
         surnames, women, men = NAMES[community]
-        surname = household["name"].split(" ", 1)[1]
         if relation not in {"dochter", "zoon", "zus", "broer"}:
             surname = rng.choice([other for other in surnames if other != surname])
-        given = rng.choice(men if relation in {"zoon", "broer"} else women)
-        household.update(contact_person_name=f"{given} {surname}",
+        male = relation in {"zoon", "broer"}
+        given = rng.choice(men if male else women)
+        household.update(contact_person_name=f"{given} "
+                                             f"{_family_name(surname, not male, community)}",
                          contact_person_relation=relation,
                          contact_person_phone=f"06-{rng.randint(10000000, 99999999)}")
 

@@ -93,6 +93,13 @@ VULNERABILITY_NEEDS = {
     "young_children": "Baby in huis; stofvrije slaapkamer nodig.",
     "other": "Extra tijd nemen bij ieder bezoek.",
 }
+#: The kind of partner that helps with a need (any other need: the neighbourhood team).
+PARTNER_FOR_NEED = {
+    "old_age": "home_care", "chronic_illness": "home_care", "medical_equipment": "home_care",
+    "mobility": "municipality", "dementia": "home_care", "psychological": "mental_health",
+    "addiction": "mental_health", "money_problems": "debt_counselling",
+    "nuisance": "community_police",
+}
 #: Vulnerabilities that only fit a tenant of a certain age: (youngest age, oldest age).
 AGE_OF_NEED = {"old_age": (70, 120), "dementia": (65, 120), "young_children": (18, 50)}
 

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from renodesk.reports.demo import iter_batches
+from renodesk.reports.demo_vocabulary import NAMES
 
 TODAY = date(2026, 11, 26)  # a Thursday
 SENSIBLE_CONTACTS = {
@@ -109,6 +110,11 @@ def test_a_household_s_details_fit_together(demo: Rows) -> None:
             assert not household["reads_with_difficulty"]
         if household.get("contact_person_relation") in ("dochter", "zoon"):
             assert TODAY.year - household["birth_year"] >= 55
+    polish_women = tuple(f"{given} " for given in NAMES["polish"][1])
+    for household in demo["household"]:
+        for name in (household["name"], household.get("contact_person_name") or ""):
+            if name.startswith(polish_women):
+                assert not name.endswith(("ski", "cki")), name  # she is a Kowalska
     households = {h["id"]: h for h in demo["household"]}
     for need in demo["vulnerability"]:
         household = households[need["household_id"]]
