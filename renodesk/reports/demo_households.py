@@ -145,7 +145,7 @@ class DemoHouseholds:
         self.out["dwelling"].append(dwelling)
         return dwelling
 
-    def _household(self, i: int, project: Row, dwelling: Row) -> tuple[Row, str]:
+    def _household(self, i: int, project: Row, dwelling: Row) -> tuple[Row, tuple[str, str]]:
         """The household's row, and its community and family name (as a man would have
         it) for the names of relatives."""
         rng = self.rng
