@@ -7,6 +7,7 @@ from pathlib import Path
 
 from synckit import make_household, state, team_of
 
+from renodesk.app import ORGANISATION_ID
 from renodesk.core.enums import LetterKind
 from renodesk.core.household_status import end_tenancy
 from renodesk.core.letter_requests import LetterChoice
@@ -30,6 +31,7 @@ def test_a_letter_to_the_contact_person_reaches_the_other_laptop(tmp_path: Path)
     assert (row["status"], row["contact_person_street"], row["contact_person_postcode"]) == (
         "deceased", "Beukenlaan 3", "3511 AA")
 
+    sanne.ws.update("organisation", ORGANISATION_ID, {"phone": "030-1234567"})
     made = make_letter(sanne.ws, LetterChoice(LetterKind.AGREEMENTS, household,
                                               to_contact_person=True))
     sanne.sync()
