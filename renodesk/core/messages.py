@@ -183,6 +183,7 @@ CATALOG: dict[str, dict[str, Text]] = {
     "cli.init_done": {"nl": "Werkruimte gemaakt in {path}.", "en": "Workspace created in {path}."},
     "cli.key_in_keyring": {"nl": "De sleutel staat in de sleutelbos van het systeem ({backend}).", "en": "The key is kept in the system keyring ({backend})."},
     "cli.key_passphrase": {"nl": "Er is geen bruikbare sleutelbos; de werkruimte is beveiligd met uw wachtwoord.", "en": "No usable keyring; the workspace is protected by your passphrase."},
+    "cli.demo_not_empty": {"nl": "Deze werkruimte heeft al projecten. Demogegevens komen alleen in een lege werkruimte: kies een nieuwe map met --data-dir, of gebruik renodesk --demo.", "en": "This workspace already has projects. Demo data only goes into an empty workspace: choose a new folder with --data-dir, or use renodesk --demo."},
     "cli.demo_done": {"nl": {"one": 'Demowerkruimte met {count} fictief huishouden gemaakt in {path} ({seconds:.1f} s).', "other": 'Demowerkruimte met {count} fictieve huishoudens gemaakt in {path} ({seconds:.1f} s).'},
         "en": {"one": 'Demo workspace with {count} fictitious household created in {path} ({seconds:.1f} s).', "other": 'Demo workspace with {count} fictitious households created in {path} ({seconds:.1f} s).'}},
     "cli.export_done": {"nl": {"one": '{count} gegeven geëxporteerd naar {path}.', "other": '{count} gegevens geëxporteerd naar {path}.'},

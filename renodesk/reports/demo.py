@@ -15,6 +15,9 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
+from sqlalchemy import text
+
+from renodesk.core.errors import RenoDeskError
 from renodesk.core.workspace import Workspace
 from renodesk.reports.demo_households import PHASE_DAYS, DemoHouseholds, Place, phase_start
 from renodesk.reports.demo_vocabulary import PHASES, PLACES, PROJECT_WORDS, RESPONSIBILITIES, WORKS
@@ -73,7 +76,12 @@ def generate(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
-    """Fill the workspace with a fictitious set; returns counts per entity."""
+    """Fill an empty workspace with a fictitious set; returns counts per entity."""
+    with workspace.engine.connect() as conn:
+        if conn.execute(text("SELECT EXISTS (SELECT 1 FROM project)")).scalar():
+            # A second set would reuse the first one's project codes (and, with the same
+            # seed, its ids): refuse before writing anything.
+            raise RenoDeskError("cli.demo_not_empty")
     counts: dict[str, int] = {}
     written = 0
     for batch in iter_batches(households, seed, today):
@@ -84,7 +92,6 @@ def generate(
         if progress and "household" in batch:
             progress(written, households)
     return counts
-
 
 
 def _organisation(

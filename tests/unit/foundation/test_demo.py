@@ -41,3 +41,15 @@ def test_reference_sized_names_include_every_community(workspace) -> None:
     names = " ".join(h["name"] for h in export_data(workspace)["entities"]["household"])
     for letter in ("ı", "ş", "ł", "ễ", "ï"):
         assert letter in names or letter.upper() in names, letter
+
+
+def test_a_second_set_is_refused_before_anything_is_written(small_demo) -> None:
+    import pytest
+
+    from renodesk.core.errors import RenoDeskError
+
+    before = export_data(small_demo)["entities"]
+    with pytest.raises(RenoDeskError) as caught:
+        generate(small_demo, households=5, seed=2)
+    assert caught.value.key == "cli.demo_not_empty"
+    assert export_data(small_demo)["entities"] == before
