@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection, select
 
@@ -196,6 +196,18 @@ def project_household_ids(conn: Connection, project_id: str) -> list[str]:
     return ids
 
 
+def _nobody_could_get_it(kind: LetterKind, skipped: Sequence[Skipped]) -> NoReturn:
+    """No household of a batch can get the letter: say why, not 'choose a household'."""
+    if len(skipped) == 1:
+        raise skipped[0].reason
+    if skipped and all(s.no_visit for s in skipped):
+        raise RenoDeskError("letters.error.batch_no_visit", kind=kind.label(),
+                            names=", ".join(s.name for s in skipped))
+    if skipped:
+        raise RenoDeskError("letters.error.batch_all_skipped", count=len(skipped))
+    raise RenoDeskError("letters.error.nothing_to_print")
+
+
 def make_batch(ws: Workspace, kind: LetterKind, household_ids: Sequence[str],
                progress: Progress | None = None, templates: Path | None = None,
                today: date | None = None) -> MadeBatch:
@@ -225,7 +237,7 @@ def make_batch(ws: Workspace, kind: LetterKind, household_ids: Sequence[str],
             except RenoDeskError as exc:
                 skipped.append(Skipped(str(exc.params.get("name") or household_id), exc))
     if not requests:
-        raise RenoDeskError("letters.error.nothing_to_print")
+        _nobody_could_get_it(kind, skipped)
     total = len(requests) * 2  # each letter on its own (to keep), then the combined PDF
     kept: list[tuple[Gathered, bytes]] = []
     for done, got in enumerate(requests):
