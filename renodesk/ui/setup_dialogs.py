@@ -101,7 +101,15 @@ class SetupDialog(QDialog):
         else:
             self.errors.general.say(self.tr("Saving failed: %1").replace("%1", str(error)))
         if error is not None:
-            self.adjustSize()  # room for the messages under the fields
+            self._fit_messages()
+
+    def _fit_messages(self) -> None:
+        """Grow to make room for the messages under the fields, then lay out again: after
+        a plain adjustSize a message that wraps keeps one line's height and is cut off."""
+        self.adjustSize()
+        layout = self.layout()
+        layout.invalidate()
+        layout.activate()
 
     def save(self) -> None:
         raise NotImplementedError
