@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ def default_data_dir() -> Path:
     return Path(user_data_dir(APP_NAME, APP_NAME))
 
 
+@functools.cache
 def shipped_dir() -> Path:
     """The folder holding what ships beside the code: ``resources/``, ``database/`` and the
     licence texts. A PyInstaller bundle, a source checkout (or editable install), or an

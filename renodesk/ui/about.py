@@ -51,6 +51,7 @@ COMPONENTS: tuple[Component, ...] = (
     Component("Alembic", "MIT", "alembic"),
     Component("Mako", "MIT", "Mako"),
     Component("ReportLab", "BSD-3-Clause", "reportlab"),
+    Component("rl_accel (ReportLab speed-ups)", "BSD-3-Clause", "rl_accel"),
     Component("python-bidi", "LGPL-3.0-or-later", "python-bidi"),
     Component("arabic-reshaper", "MIT", "arabic-reshaper"),
     Component("Pillow", "MIT-CMU", "pillow"),
