@@ -76,11 +76,12 @@ class ShellMenus(QObject):
         return action
 
     def add_pages(self, page_classes: Mapping[str, type[Page]]) -> None:
-        """Ctrl+1 ... Ctrl+9 to the first pages of the navigation, in the Go menu."""
+        """Every page of the navigation in the Go menu; Ctrl+1 ... Ctrl+9 to the first nine."""
         nav_keys = [p.key for p in page_classes.values() if p.in_navigation]
-        for number, key in enumerate(nav_keys[:9], start=1):
+        for number, key in enumerate(nav_keys, start=1):
             self.go_actions.append(self._action(
-                f"Ctrl+{number}", lambda _c=False, k=key: self.window.navigate(k), f"go-{key}"))
+                f"Ctrl+{number}" if number <= 9 else "",
+                lambda _c=False, k=key: self.window.navigate(k), f"go-{key}"))
         self.go_menu.insertActions(self.act_back, self.go_actions)
         self.act_privacy.setVisible("privacy" in page_classes)
 

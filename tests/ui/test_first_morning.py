@@ -91,3 +91,16 @@ def test_a_batch_nobody_can_get_says_why_instead_of_choose_a_household(
     with pytest.raises(RenoDeskError) as caught:
         make_batch(workspace, LetterKind.AGREEMENTS, [])
     assert caught.value.key == "letters.error.nothing_to_print"
+
+
+def test_the_go_menu_lists_every_page_of_the_navigation(shell: Any) -> None:
+    titles = [a.text() for a in shell.menus.go_menu.actions() if a.text()]
+    for page in shell.page_classes.values():
+        if page.in_navigation:
+            assert page.title() in titles, page.key
+    shortcuts = [a.shortcut().toString() for a in shell.menus.go_actions]
+    assert shortcuts[:9] == [f"Ctrl+{n}" for n in range(1, 10)]
+    assert all(not s for s in shortcuts[9:])  # beyond nine: in the menu, without a key
+    overview = next(a for a in shell.menus.go_actions if a.objectName() == "go-dashboard")
+    overview.trigger()
+    assert shell.current == ("dashboard", None)
