@@ -9,6 +9,13 @@ from pathlib import Path
 from typing import Any
 
 KINDS = ("invitation", "visit_report", "agreements", "contact_persons", "not_home_card")
+DELIVERIES = ("post", "by_hand", "email", "door")
+
+
+def _delivery_option(parser: Any, default_help: str) -> None:
+    parser.add_argument("--delivery", choices=DELIVERIES, default=None,
+                        help="how the letter reaches the tenant, kept with it (default: "
+                             f"{default_help})")
 
 
 def register(sub: Any) -> None:
@@ -26,12 +33,15 @@ def register(sub: Any) -> None:
                      help="address the letter to the household's contact person (agreements "
                           "or contact_persons; after a move or death, or when the household "
                           "gets post through its contact person)")
+    _delivery_option(one, "door for a not_home_card, by_hand for a visit_report made on "
+                          "the day of its visit, otherwise post")
     one.add_argument("--out", required=True, metavar="FILE.pdf")
     one.set_defaults(handler=cmd_letter)
 
     many = sub.add_parser("letters", help="letters for every household of a project, one PDF")
     many.add_argument("kind", choices=KINDS)
     many.add_argument("--project", required=True, metavar="ID")
+    _delivery_option(many, "door for not_home_card, otherwise post")
     many.add_argument("--out", required=True, metavar="FILE.pdf")
     many.set_defaults(handler=cmd_letters)
 
@@ -83,12 +93,14 @@ def cmd_letter(args: argparse.Namespace) -> int:
                               visit_id=args.visit, language=args.letter_lang,
                               large_print=args.large_print,
                               to_contact_person=args.to_contact_person)
-        made = make_letter(workspace, choice, template_dir(paths_from(args).root))
+        made = make_letter(workspace, choice, template_dir(paths_from(args).root),
+                           delivery=args.delivery)
         path = _write(args.out, made.result.pdf)
     finally:
         workspace.engine.dispose()
     _warn(made.result.warnings)
     say("letters.cli.written", path=str(path), pages=made.result.page_count, letters=1)
+    say("letters.cli.delivery", delivery=made.delivery.label())
     return 0
 
 
@@ -103,7 +115,8 @@ def cmd_letters(args: argparse.Namespace) -> int:
         with workspace.engine.connect() as conn:
             ids = project_household_ids(conn, args.project)
         batch = make_batch(workspace, LetterKind(args.kind), ids,
-                           templates=template_dir(paths_from(args).root))
+                           templates=template_dir(paths_from(args).root),
+                           delivery=args.delivery)
         path = _write(args.out, batch.pdf)
     finally:
         workspace.engine.dispose()
@@ -114,4 +127,5 @@ def cmd_letters(args: argparse.Namespace) -> int:
         say("letters.cli.skipped_one", reason=skipped.message())
     say("letters.cli.written", path=str(path), pages=batch.page_count,
         letters=len(batch.letter_ids))
+    say("letters.cli.delivery", delivery=batch.delivery.label())
     return 0

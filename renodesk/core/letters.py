@@ -16,8 +16,9 @@ from typing import Any, NoReturn
 from sqlalchemy import Connection, select
 
 from renodesk.app import ORGANISATION_ID
-from renodesk.core.enums import LetterKind
+from renodesk.core.enums import Delivery, LetterKind
 from renodesk.core.errors import NotFoundError, RenoDeskError
+from renodesk.core.letter_delivery import delivery_of, suggested_delivery
 from renodesk.core.letter_requests import (
     Gathered,
     LetterChoice,
@@ -69,12 +70,22 @@ def workspace_templates(ws: Workspace) -> Path | None:
 
 @dataclass(frozen=True)
 class MadeLetter:
-    """A letter made and kept: its record id, the PDF and what went less than perfectly."""
+    """A letter made and kept: its record id, the PDF, what went less than perfectly and
+    how it is recorded to go out."""
 
     letter_id: str
     household_id: str
     result: LetterResult
     changes: list[Change]
+    delivery: Delivery
+
+
+@dataclass(frozen=True)
+class PreviewedLetter:
+    """A letter rendered without keeping it, and how it would go out if nobody chooses."""
+
+    result: LetterResult
+    suggested: Delivery
 
 
 @dataclass(frozen=True)
@@ -102,6 +113,7 @@ class MadeBatch:
     skipped: list[Skipped]
     warnings: tuple[LetterWarning, ...]
     changes: list[Change] = field(default_factory=list)
+    delivery: Delivery = Delivery.POST
 
     def skipped_without_visit(self) -> list[str]:
         """The names of the households skipped for want of a suitable visit."""
@@ -115,12 +127,21 @@ class MadeBatch:
 # --- making, keeping and printing letters ----------------------------------------------
 
 
-def _record(got: Gathered, pdf: bytes, actor: str, at: datetime) -> dict[str, Any]:
+def _record(got: Gathered, pdf: bytes, actor: str, at: datetime,
+            delivery: Delivery) -> dict[str, Any]:
     request = got.request
     return {"household_id": got.household_id, "visit_id": got.visit_id,
             "kind": request.kind.value, "language": request.language,
             "large_print": request.large_print, "created_by": actor, "created_at": at,
-            "pdf": pdf, "addressed_to": got.addressed_to}
+            "pdf": pdf, "addressed_to": got.addressed_to, "delivery": delivery.value}
+
+
+def _suggested(got: Gathered) -> Delivery:
+    """The delivery of one letter when the coach did not choose (letter_delivery's rules)."""
+    request = got.request
+    visit_day = request.visit.when.date() if request.visit is not None else None
+    return suggested_delivery(request.kind, visit_day, request.letter_date,
+                              bool(got.addressed_to))
 
 
 def _gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path | None,
@@ -141,18 +162,23 @@ def _gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path 
 
 
 def make_letter(ws: Workspace, choice: LetterChoice, templates: Path | None = None,
-                today: date | None = None) -> MadeLetter:
-    """Render one letter, keep it with the household and audit the print: one unit of work."""
+                today: date | None = None,
+                delivery: Delivery | str | None = None) -> MadeLetter:
+    """Render one letter, keep it with the household and audit the print: one unit of work.
+    ``delivery`` None: as suggested for the letter (see renodesk.core.letter_delivery)."""
     from renodesk.letters.render import render_letter
 
+    chosen = None if delivery is None else delivery_of(delivery)
     with ws.engine.connect() as conn:
         got = _gather(conn, choice, ws.actor, templates, today, None)
+    chosen = chosen or _suggested(got)
     result = render_letter(got.request, templates)
     with ws.write() as uow:
         letter_id = uow.create("letter", _record(got, result.pdf, ws.actor,
-                                                 datetime.now().replace(microsecond=0)))
+                                                 datetime.now().replace(microsecond=0),
+                                                 chosen))
         uow.audit("print", "letter", letter_id, got.household_id, _detail(got))
-    return MadeLetter(letter_id, got.household_id, result, list(uow.changes))
+    return MadeLetter(letter_id, got.household_id, result, list(uow.changes), chosen)
 
 
 def _detail(got: Gathered, *more: str) -> str:
@@ -162,13 +188,13 @@ def _detail(got: Gathered, *more: str) -> str:
 
 
 def preview_letter(ws: Workspace, choice: LetterChoice, templates: Path | None = None,
-                   today: date | None = None) -> LetterResult:
-    """Render without keeping anything (the dialog's preview)."""
+                   today: date | None = None) -> PreviewedLetter:
+    """Render without keeping anything (the dialog's preview), with the suggested delivery."""
     from renodesk.letters.render import render_letter
 
     with ws.engine.connect() as conn:
-        request = _gather(conn, choice, ws.actor, templates, today, None).request
-    return render_letter(request, templates)
+        got = _gather(conn, choice, ws.actor, templates, today, None)
+    return PreviewedLetter(render_letter(got.request, templates), _suggested(got))
 
 
 def reprint(ws: Workspace, letter_id: str) -> bytes:
@@ -210,14 +236,19 @@ def _nobody_could_get_it(kind: LetterKind, skipped: Sequence[Skipped]) -> NoRetu
 
 def make_batch(ws: Workspace, kind: LetterKind, household_ids: Sequence[str],
                progress: Progress | None = None, templates: Path | None = None,
-               today: date | None = None) -> MadeBatch:
+               today: date | None = None,
+               delivery: Delivery | str | None = None) -> MadeBatch:
     """Letters of one kind for many households: one combined PDF to print, and each
     household's own letter kept with its record. A household the letter cannot go to
     (no suitable visit, moved out or died since it was chosen, gone) is skipped and
     named with the reason; the others are made. ``progress(done, total)`` returning
-    False cancels: nothing is kept then (raises ``Cancelled``)."""
+    False cancels: nothing is kept then (raises ``Cancelled``). The letters of a batch go
+    out together: ``delivery`` None is the kind's own (a card through the door, the rest
+    by post)."""
     from renodesk.letters.render import Cancelled, render_batch, render_letter
     from renodesk.letters.templates import TemplateError
+
+    chosen = suggested_delivery(kind) if delivery is None else delivery_of(delivery)
 
     def report(done: int, total: int) -> None:
         if progress is not None and progress(done, total) is False:
@@ -250,11 +281,11 @@ def make_batch(ws: Workspace, kind: LetterKind, household_ids: Sequence[str],
     with ws.write() as uow:
         ids = []
         for got, pdf in kept:
-            letter_id = uow.create("letter", _record(got, pdf, ws.actor, at))
+            letter_id = uow.create("letter", _record(got, pdf, ws.actor, at, chosen))
             uow.audit("print", "letter", letter_id, got.household_id, _detail(got, "batch"))
             ids.append(letter_id)
     return MadeBatch(combined.pdf, combined.page_count, ids, skipped, combined.warnings,
-                     list(uow.changes))
+                     list(uow.changes), chosen)
 
 
 # --- the letters made ---------------------------------------------------------------------
@@ -274,6 +305,7 @@ class LetterRow:
     created_by: str
     created_at: datetime
     addressed_to: str = ""  # the contact person it went to; empty: the household itself
+    delivery: str = Delivery.POST.value  # how it went out (a Delivery code)
 
 
 def letter_rows(conn: Connection, household_id: str | None = None,
@@ -282,7 +314,8 @@ def letter_rows(conn: Connection, household_id: str | None = None,
     query = (select(_letter.c.id, _letter.c.household_id, _household.c.name,
                     _dwelling.c.street, _dwelling.c.number, _dwelling.c.addition,
                     _letter.c.kind, _letter.c.language, _letter.c.large_print,
-                    _letter.c.created_by, _letter.c.created_at, _letter.c.addressed_to)
+                    _letter.c.created_by, _letter.c.created_at, _letter.c.addressed_to,
+                    _letter.c.delivery)
              .join(_household, _household.c.id == _letter.c.household_id)
              .join(_dwelling, _dwelling.c.id == _household.c.dwelling_id)
              .order_by(_letter.c.created_at.desc(), _letter.c.id).limit(limit))
@@ -290,7 +323,8 @@ def letter_rows(conn: Connection, household_id: str | None = None,
         query = query.where(_letter.c.household_id == household_id)
     return [LetterRow(r.id, r.household_id, r.name, address(r.street, r.number, r.addition),
                       r.kind, r.language, bool(r.large_print), r.created_by,
-                      as_datetime(r.created_at) or datetime.min, r.addressed_to or "")
+                      as_datetime(r.created_at) or datetime.min, r.addressed_to or "",
+                      r.delivery or Delivery.POST.value)
             for r in conn.execute(query)]
 
 

@@ -340,6 +340,9 @@ CATALOG: dict[str, dict[str, Text]] = {
     "letters.error.contact_person_no_address": {"nl": 'Van {contact}, de contactpersoon van {name}, is geen volledig adres bekend. Vul straat, postcode en plaats in bij het huishouden. Er is geen brief gemaakt.', "en": 'There is no complete address for {contact}, the contact person of {name}. Enter street, postcode and place with the household. No letter was made.'},
     "letters.warning.texts_in_dutch": {"nl": 'In het briefsjabloon {file} ontbreken teksten. Daarvoor staat de Nederlandse tekst in de brief: {keys}.', "en": 'The letter template {file} lacks texts. The letter uses the Dutch text for: {keys}.'},
     "letters.cli.skipped_one": {"nl": 'Overgeslagen: {reason}', "en": 'Skipped: {reason}'},
+    # --- how a letter reached the tenant (renodesk.core.letter_delivery; task M) ---
+    "letters.error.delivery_unknown": {"nl": '"{value}" is geen bekende manier van bezorgen. Kies uit: {choices}.', "en": '"{value}" is not a known way of delivery. Choose from: {choices}.'},
+    "letters.cli.delivery": {"nl": 'Bezorging vastgelegd: {delivery}.', "en": 'Delivery recorded: {delivery}.'},
     # --- records: visits, adjustments, actions (renodesk.core.visits) ---
     "error.visit_not_done": {"nl": "Dit bezoek is nog niet gedaan. Schrijf eerst het verslag, daarna kunt u het definitief maken.", "en": "This visit has not taken place yet. Write the report first, then you can make it final."},
     # --- sync through a shared folder (renodesk.sync.team/folder/engine, renodesk team/sync commands) ---

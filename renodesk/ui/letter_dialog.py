@@ -8,6 +8,7 @@ preview of a PDF (QtPdf) and printing a PDF on any system printer.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -30,10 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from renodesk.core.contact_letters import ContactOption
-from renodesk.core.enums import Language, LetterKind
+from renodesk.core.enums import Delivery, Language, LetterKind
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.letter_requests import VISIT_KINDS, LetterChoice
-from renodesk.core.letters import MadeLetter
+from renodesk.core.letters import MadeLetter, PreviewedLetter
+from renodesk.ui.letter_delivery import DeliveryChoice
 from renodesk.ui.worker import Runner
 
 # The resolution letters are rasterised at for printing.
@@ -221,9 +223,11 @@ class LetterDialog(QDialog):
         self.contact_note.setObjectName("letterContactNote")
         self.contact_note.setWordWrap(True)
         self.contact_note.setVisible(False)
+        self.delivery = DeliveryChoice(self)
         form = QFormLayout()
         form.addRow(self.tr("Kind of letter"), self.kind)
         form.addRow(self.tr("Language"), self.language)
+        form.addRow(self.tr("Delivery"), self.delivery)
         form.addRow("", self.large_print)
         form.addRow("", self.to_contact)
         form.addRow("", self.contact_note)
@@ -324,25 +328,32 @@ class LetterDialog(QDialog):
         self.runner.read(lambda ws: preview_letter(ws, choice, self._templates(ws)),
                          lambda result, error: self._previewed(result, error))
 
-    def _previewed(self, result: Any, error: BaseException | None) -> None:
+    def _previewed(self, previewed: PreviewedLetter | None, error: BaseException | None) -> None:
+        result = None if previewed is None else previewed.result
         self.preview_pdf = None if result is None else result.pdf
         self.preview.show_pdf(self.preview_pdf)
         ok = result is not None
         self.print_button.setEnabled(ok)
         self.save_button.setEnabled(ok)
-        if error is not None:
+        if previewed is not None:
+            self.delivery.suggest(previewed.suggested)
+        if result is None:
             self.message.setText(error.message() if isinstance(error, RenoDeskError)
                                  else self.tr("The letter could not be made."))
         else:
             self.message.setText("\n".join(w.message() for w in result.warnings))
 
     def _keep_then(self, then: Any) -> None:
-        """Make and keep the letter (once per choice), then print or save it."""
+        """Make and keep the letter (once per choice), then print or save it. The same
+        letter with another delivery chosen is the kept letter with its delivery changed."""
         from renodesk.core.letters import make_letter
 
-        choice = self.choice()
+        choice, delivery = self.choice(), self.delivery.delivery()
         if self.made is not None and self.made_for == choice:
-            then(self.made.result.pdf)
+            if self.made.delivery != delivery:
+                self._change_delivery(self.made, delivery, then)
+            else:
+                then(self.made.result.pdf)
             return
 
         def kept(made: MadeLetter | None, error: BaseException | None) -> None:
@@ -354,7 +365,21 @@ class LetterDialog(QDialog):
             self.message.setText(self.tr("The letter is kept with the household."))
             then(made.result.pdf)
 
-        self.runner.write(lambda ws: make_letter(ws, choice, self._templates(ws)), kept)
+        self.runner.write(lambda ws: make_letter(ws, choice, self._templates(ws),
+                                                 delivery=delivery), kept)
+
+    def _change_delivery(self, made: MadeLetter, delivery: Delivery, then: Any) -> None:
+        from renodesk.core.letter_delivery import change_delivery
+
+        def changed(_change: Any, error: BaseException | None) -> None:
+            if error is not None:
+                self.message.setText(error.message() if isinstance(error, RenoDeskError)
+                                     else self.tr("The delivery could not be recorded."))
+                return
+            self.made = replace(made, delivery=delivery)
+            then(made.result.pdf)
+
+        self.runner.write(lambda ws: change_delivery(ws, made.letter_id, delivery), changed)
 
     def print_letter(self) -> None:
         self._keep_then(lambda pdf: print_pdf(self, pdf))

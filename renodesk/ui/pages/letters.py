@@ -1,5 +1,6 @@
-"""Brieven: the letters made (newest first), their pages, reprint and save; batch letters
-for a whole project or a filtered selection, with a progress bar and cancel."""
+"""Brieven: the letters made (newest first), their pages, reprint and save, and how each
+reached the tenant; batch letters for a whole project or a filtered selection, with a
+progress bar and cancel."""
 
 from __future__ import annotations
 
@@ -25,10 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renodesk.core.enums import LetterKind, Stance
+from renodesk.core.enums import Delivery, LetterKind, Stance
 from renodesk.core.errors import RenoDeskError
+from renodesk.core.letter_delivery import suggested_delivery
 from renodesk.core.letters import LetterRow, MadeBatch
 from renodesk.core.workspace import Change, Workspace
+from renodesk.ui.letter_delivery import DeliveryButton, DeliveryChoice
 from renodesk.ui.letter_dialog import PdfPreview, kind_combo, print_pdf, save_pdf
 from renodesk.ui.pages.base import Page, PageContext
 from renodesk.ui.worker import Job, run_with_progress
@@ -52,9 +55,13 @@ class BatchDialog(QDialog):
         for stance in Stance:
             self.stance.addItem(stance.label(), stance.value)
         self.open_actions = QCheckBox(self.tr("Only households with open actions"), self)
+        self.delivery = DeliveryChoice(self, "batchDelivery")
+        self.kind.currentIndexChanged.connect(self._suggest_delivery)
+        self._suggest_delivery()
         form = QFormLayout(self)
         form.addRow(self.tr("Project"), self.project)
         form.addRow(self.tr("Kind of letter"), self.kind)
+        form.addRow(self.tr("Delivery"), self.delivery)
         form.addRow(self.tr("Stance on the proposal"), self.stance)
         form.addRow("", self.open_actions)
         note = QLabel(self.tr("Households without the visit a letter is about, or that "
@@ -69,13 +76,18 @@ class BatchDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _suggest_delivery(self) -> None:
+        """A batch goes out together: cards through the door, the other kinds by post."""
+        self.delivery.suggest(suggested_delivery(LetterKind(self.kind.currentData())))
+
 
 class LettersPage(Page):
     key = "letters"
     icon = "letters"
     commands = frozenset({"print", "refresh"})
 
-    COLUMNS = 7
+    COLUMNS = 8
+    ADDRESSED_TO, DELIVERY = 6, 7
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -88,7 +100,8 @@ class LettersPage(Page):
         self.table.setAccessibleName(self.tr("Letters made"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Made on"), self.tr("Household"), self.tr("Address"), self.tr("Kind"),
-            self.tr("Language"), self.tr("Made by"), self.tr("Addressed to")])
+            self.tr("Language"), self.tr("Made by"), self.tr("Addressed to"),
+            self.tr("Delivery")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -98,7 +111,7 @@ class LettersPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 150, 130, 160, 50, 110)):
+        for column, width in enumerate((120, 150, 130, 160, 50, 110, 130)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.count = QLabel(self)
@@ -111,6 +124,8 @@ class LettersPage(Page):
         self.save_button = QPushButton(self.tr("Save as &PDF..."), self)
         self.save_button.setObjectName("saveLetter")
         self.save_button.clicked.connect(self.save_current)
+        self.delivery_button = DeliveryButton(self)
+        self.delivery_button.chosen.connect(self.change_delivery)
         self.message = QLabel(self)
         self.message.setObjectName("lettersMessage")
         self.message.setWordWrap(True)
@@ -132,6 +147,7 @@ class LettersPage(Page):
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.delivery_button)
         buttons.addStretch(1)
         right_layout.addLayout(buttons)
         right_layout.addWidget(self.preview, 1)
@@ -161,6 +177,7 @@ class LettersPage(Page):
         self.context.runner.read(work, lambda rows, _error: self._fill(rows or []))
 
     def _fill(self, rows: list[LetterRow]) -> None:
+        selected = self.selected()
         self.rows = rows
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
@@ -169,13 +186,16 @@ class LettersPage(Page):
                 kind += " " + self.tr("(large print)")
             values = (row.created_at.strftime("%d-%m-%Y %H:%M"), row.household_name,
                       row.address, kind, row.language.upper(), row.created_by,
-                      row.addressed_to or self.tr("The household"))
+                      row.addressed_to or self.tr("The household"),
+                      Delivery(row.delivery).label())
             for column, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(number, column, item)
-            if row.addressed_to:  # the last item set: the 'Aan' column
-                item.setToolTip(self.tr("Contact person %1").replace("%1", row.addressed_to))
+            if row.addressed_to:
+                self.table.item(number, self.ADDRESSED_TO).setToolTip(
+                    self.tr("Contact person %1").replace("%1", row.addressed_to))
+        self._keep_selected(selected.id if selected is not None else None)
         self.count.setText(self.tr("%n letter(s) made", "", len(rows)))
         hint = self.tr("No letters yet. Open a household and choose 'Make letter...', or "
                        "make letters for a whole group with 'Batch letters...'.")
@@ -194,10 +214,24 @@ class LettersPage(Page):
         elif name == "refresh":
             self.load()
 
+    def _keep_selected(self, letter_id: str | None) -> None:
+        """After a reload the same letter stays selected (new letters come in on top),
+        without reading its pages again."""
+        number = next((n for n, row in enumerate(self.rows) if row.id == letter_id), None)
+        model = self.table.selectionModel()
+        model.blockSignals(True)
+        self.table.clearSelection()
+        if number is not None:
+            self.table.selectRow(number)
+        model.blockSignals(False)
+        self.table.viewport().update()
+        current = self.selected()
+        self.delivery_button.show_delivery(current.delivery if current else None)
+
     # -- one letter ------------------------------------------------------------------
     def selected(self) -> LetterRow | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.rows[rows[0].row()] if rows else None
+        return self.rows[rows[0].row()] if rows and rows[0].row() < len(self.rows) else None
 
     def show_selected(self) -> None:
         """Show the kept pages of the selected letter (viewing is not printing)."""
@@ -206,6 +240,7 @@ class LettersPage(Page):
         from renodesk.storage.models import Letter
 
         row = self.selected()
+        self.delivery_button.show_delivery(row.delivery if row else None)
         if row is None:
             return
 
@@ -247,6 +282,25 @@ class LettersPage(Page):
     def save_current(self) -> None:
         self._reprinted(lambda pdf: save_pdf(self, pdf, self.current_name))
 
+    def change_delivery(self, code: str) -> None:
+        """Record how the selected letter reached the tenant (the list then reloads)."""
+        from renodesk.core.letter_delivery import change_delivery
+
+        row = self.selected()
+        if row is None:
+            return
+
+        def changed(_change: Change | None, error: BaseException | None) -> None:
+            if error is not None:
+                self.message.setText(error.message() if isinstance(error, RenoDeskError)
+                                     else self.tr("The delivery could not be recorded."))
+                self.delivery_button.show_delivery(row.delivery)
+                return
+            self.message.setText(self.tr("Recorded for %1: %2.").replace(
+                "%1", row.household_name).replace("%2", Delivery(code).label()))
+
+        self.context.runner.write(lambda ws: change_delivery(ws, row.id, code), changed)
+
     # -- batches ---------------------------------------------------------------------
     def ask_batch(self) -> None:
         from renodesk.core.queries.projects import project_rows
@@ -260,12 +314,14 @@ class LettersPage(Page):
             if dialog.exec() == QDialog.DialogCode.Accepted and dialog.project.count():
                 self.run_batch(str(dialog.project.currentData()),
                                LetterKind(dialog.kind.currentData()),
-                               dialog.stance.currentData(), dialog.open_actions.isChecked())
+                               dialog.stance.currentData(), dialog.open_actions.isChecked(),
+                               dialog.delivery.delivery())
 
         self.context.runner.read(work, chosen)
 
     def run_batch(self, project_id: str, kind: LetterKind, stance: str | None = None,
-                  open_actions: bool = False) -> Job[MadeBatch]:
+                  open_actions: bool = False,
+                  delivery: Delivery | None = None) -> Job[MadeBatch]:
         """Make the letters in the background with a progress bar and a Cancel button."""
         from renodesk.core.letters import make_batch, workspace_templates
         from renodesk.core.queries.households import HouseholdFilter, household_ids
@@ -279,7 +335,8 @@ class LettersPage(Page):
                 job.report(done, total)
                 return not job.cancelled
 
-            return make_batch(ws, kind, ids, progress, workspace_templates(ws))
+            return make_batch(ws, kind, ids, progress, workspace_templates(ws),
+                              delivery=delivery)
 
         return run_with_progress(self.context.runner, self, self.tr("Making letters..."),
                                  work, self._batch_done, writes=True)
