@@ -15,6 +15,7 @@ from typing import Any
 from renodesk.core import enums
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.i18n import t
+from renodesk.core.queries.projects import ConsentTally
 from renodesk.core.workspace import Workspace
 from renodesk.reports.dashboard import (
     NOT_REACHED_TRIES,
@@ -52,10 +53,16 @@ class Chart:
     buckets: tuple[Bucket, ...] = ()
 
 
+def _needed(tally: ConsentTally) -> int | None:
+    """The 'yes' answers the rule needs; None where it does not apply (too few dwellings:
+    each tenant decides alone, so no number is 'needed')."""
+    return tally.yes_needed if tally.rule_applies else None
+
+
 def charts(d: ProjectDashboard, lang: str | None = None) -> list[Chart]:
     """The dashboard's charts, with their labels in ``lang``."""
     tally = d.tally
-    needed = tally.yes_needed
+    needed = _needed(tally)
     stances = (("yes", tally.yes), ("no", tally.no), ("undecided", tally.undecided),
                ("unknown", tally.unknown))
     vulnerabilities = [(code, n) for code, n in d.by_vulnerability.items() if n]
@@ -95,11 +102,12 @@ def key_figures(d: ProjectDashboard, lang: str | None = None) -> list[tuple[str,
         (t("report.fig.visited", lang), f"{d.visited} ({d.percent_visited:.0f}%)"),
         (t("report.fig.yes", lang), f"{tally.yes} / {tally.total} ({tally.percent_yes:.0f}%)"),
     ]
-    if tally.yes_needed is not None:
+    needed = _needed(tally)
+    if needed is not None:
         state = t("report.fig.reached", lang) if tally.reached else t(
             "report.fig.short", lang, short=tally.yes_short)
         lines.append((t("report.fig.needed", lang, percent=tally.threshold_percent),
-                      f"{tally.yes_needed} — {state}"))
+                      f"{needed} — {state}"))
     if not tally.rule_applies:
         lines.append((t("report.fig.rule", lang), t("report.fig.rule_not", lang,
                                                      minimum=tally.min_dwellings,
