@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import pytest
+from pagekit import Recorder, page_context
 
 from renodesk.core.enums import LetterKind
 from renodesk.core.errors import RenoDeskError
@@ -104,3 +105,23 @@ def test_the_go_menu_lists_every_page_of_the_navigation(shell: Any) -> None:
     overview = next(a for a in shell.menus.go_actions if a.objectName() == "go-dashboard")
     overview.trigger()
     assert shell.current == ("dashboard", None)
+
+
+def test_today_in_an_empty_workspace_says_where_to_begin(qtbot: Any,
+                                                         workspace: Workspace) -> None:
+    from renodesk.core.setup import create_project
+    from renodesk.ui.pages.today import TodayPage
+
+    recorder = Recorder()
+    context = page_context(workspace, recorder)
+    page = TodayPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    page.load()
+    assert page.start_hint.isVisible()
+    page.start_hint.linkActivated.emit("projects")
+    assert recorder.went == [("projects", None)]
+
+    create_project(workspace, {"name": "Renovatie Vogelbuurt", "code": "VB-01"})
+    page.load()
+    assert not page.start_hint.isVisible()

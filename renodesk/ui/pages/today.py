@@ -46,6 +46,8 @@ class Overview:
     visits: list[TodayRow] = field(default_factory=list)
     actions: list[TodayRow] = field(default_factory=list)
     conflicts: list[TodayRow] = field(default_factory=list)
+    #: False in a new, empty workspace: the page then says where to begin.
+    has_projects: bool = True
 
 
 def _address(street: str | None, number: int | None, addition: str | None) -> str:
@@ -59,12 +61,20 @@ def read_overview(ws: Workspace, today: date) -> Overview:
     first), and sync conflicts nobody settled yet."""
     from sqlalchemy import select
 
-    from renodesk.storage.models import Action, Dwelling, Household, SyncConflict, Visit
+    from renodesk.storage.models import (
+        Action,
+        Dwelling,
+        Household,
+        Project,
+        SyncConflict,
+        Visit,
+    )
 
     start = datetime.combine(today, time.min)
     week_end = start + timedelta(days=7)
     overview = Overview()
     with ws.engine.connect() as conn:
+        overview.has_projects = conn.execute(select(Project.id).limit(1)).first() is not None
         visits = conn.execute(
             select(Visit.planned_at, Visit.kind, Visit.household_id, Household.name,
                    Dwelling.street, Dwelling.number, Dwelling.addition)
@@ -134,6 +144,15 @@ class TodayPage(Page):
         font.setBold(True)
         self.heading.setFont(font)
         self.layout_.addWidget(self.heading)
+        self.start_hint = QLabel(self.tr(
+            "This workspace is still empty. Begin on the <a href=\"projects\">Projects</a> "
+            "page: make a project, then add who does what, the partners and the households."),
+            body)
+        self.start_hint.setObjectName("todayStartHint")
+        self.start_hint.setWordWrap(True)
+        self.start_hint.linkActivated.connect(lambda key: self.context.navigate(key, None))
+        self.start_hint.setVisible(False)
+        self.layout_.addWidget(self.start_hint)
         self.visit_list = self._section(body, self.tr("Visits this week"),
                                     [self.tr("When"), self.tr("Kind"), self.tr("Household")], 3)
         self.action_list = self._section(body, self.tr("Actions due"),
@@ -183,6 +202,7 @@ class TodayPage(Page):
             self.context.notify(str(error))
             return
         self.overview = overview
+        self.start_hint.setVisible(not overview.has_projects)
         empty = {self.visit_list: self.tr("No visits planned this week."),
                  self.action_list: self.tr("No actions due. Well done."),
                  self.conflict_list: self.tr("No conflicts: everything is settled.")}
