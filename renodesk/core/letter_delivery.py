@@ -21,6 +21,7 @@ from datetime import date
 
 from renodesk.core.enums import Delivery, LetterKind
 from renodesk.core.errors import RenoDeskError
+from renodesk.core.i18n import t
 from renodesk.core.workspace import Change, Workspace
 
 
@@ -41,14 +42,24 @@ def suggested_delivery(kind: LetterKind, visit_day: date | None = None,
     return Delivery.POST
 
 
+class UnknownDelivery(RenoDeskError):
+    """A delivery that does not exist; the message names the ones that do, each code with
+    its label in the language the message is read in."""
+
+    def __init__(self, value: str) -> None:
+        super().__init__("letters.error.delivery_unknown", value=value)
+
+    def message(self, lang: str | None = None) -> str:
+        choices = ", ".join(f"{d.value} ({d.label(lang)})" for d in Delivery)
+        return t(self.key, lang, choices=choices, **self.params)
+
+
 def delivery_of(value: Delivery | str) -> Delivery:
-    """A delivery from its code; an unknown one is refused with the codes that do exist."""
+    """A delivery from its code; an unknown one is refused (UnknownDelivery)."""
     try:
         return Delivery(value)
     except ValueError:
-        raise RenoDeskError(
-            "letters.error.delivery_unknown", value=str(value),
-            choices=", ".join(f"{d.value} ({d.label()})" for d in Delivery)) from None
+        raise UnknownDelivery(str(value)) from None
 
 
 def change_delivery(ws: Workspace, letter_id: str, delivery: Delivery | str) -> Change | None:

@@ -691,7 +691,7 @@ CATALOG: dict[str, dict[str, Text]] = {
     "inzage.field.letter.created_at": {"nl": "Gemaakt op", "en": "Made on"},
     "inzage.field.letter.kind": {"nl": "Soort brief", "en": "Kind of letter"},
     "inzage.field.letter.language": {"nl": "Taal", "en": "Language"},
-    "inzage.field.letter.delivery": {"nl": "Verstuurd via", "en": "Sent by"},
+    "inzage.field.letter.delivery": {"nl": "Bezorging", "en": "Delivery"},
     "inzage.field.letter.created_by": {"nl": "Gemaakt door", "en": "Made by"},
     "inzage.field.letter.addressed_to": {"nl": "Gestuurd aan", "en": "Addressed to"},
     "inzage.field.letter.file": {"nl": "Bestand", "en": "File"},

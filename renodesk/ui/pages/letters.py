@@ -87,7 +87,7 @@ class LettersPage(Page):
     commands = frozenset({"print", "refresh"})
 
     COLUMNS = 8
-    ADDRESSED_TO, DELIVERY = 6, 7
+    KIND, ADDRESSED_TO, DELIVERY = 3, 6, 7
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -111,8 +111,11 @@ class LettersPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 150, 130, 160, 50, 110, 130)):
+        for column, width in enumerate((120, 150, 130, 160, 50, 110, 130, 150)):
             self.table.setColumnWidth(column, width)
+        # How a letter went out is read with its kind, before the columns a narrow window
+        # hides; only the order on screen changes, the columns keep their numbers.
+        self.table.horizontalHeader().moveSection(self.DELIVERY, self.KIND + 1)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.count = QLabel(self)
         self.batch_button = QPushButton(self.tr("&Batch letters..."), self)
@@ -188,12 +191,12 @@ class LettersPage(Page):
                       row.address, kind, row.language.upper(), row.created_by,
                       row.addressed_to or self.tr("The household"),
                       Delivery(row.delivery).label())
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
+            items = [QTableWidgetItem(value) for value in values]
+            for column, item in enumerate(items):
                 item.setData(Qt.ItemDataRole.UserRole, row.id)
                 self.table.setItem(number, column, item)
             if row.addressed_to:
-                self.table.item(number, self.ADDRESSED_TO).setToolTip(
+                items[self.ADDRESSED_TO].setToolTip(
                     self.tr("Contact person %1").replace("%1", row.addressed_to))
         self._keep_selected(selected.id if selected is not None else None)
         self.count.setText(self.tr("%n letter(s) made", "", len(rows)))
