@@ -87,7 +87,10 @@ class LettersPage(Page):
     commands = frozenset({"print", "refresh"})
 
     COLUMNS = 8
-    KIND, ADDRESSED_TO, DELIVERY = 3, 6, 7
+    MADE_ON, HOUSEHOLD, ADDRESS, KIND, LANGUAGE, MADE_BY, ADDRESSED_TO, DELIVERY = range(8)
+    #: The order on screen: which letter and how it went out first, so a window whose right
+    #: half is the preview still shows them; the columns keep their numbers.
+    ON_SCREEN = (MADE_ON, HOUSEHOLD, KIND, DELIVERY, ADDRESS, LANGUAGE, MADE_BY, ADDRESSED_TO)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -111,11 +114,11 @@ class LettersPage(Page):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((120, 150, 130, 160, 50, 110, 130, 150)):
+        for column, width in enumerate((115, 135, 110, 160, 50, 110, 130, 160)):
             self.table.setColumnWidth(column, width)
-        # How a letter went out is read with its kind, before the columns a narrow window
-        # hides; only the order on screen changes, the columns keep their numbers.
-        self.table.horizontalHeader().moveSection(self.DELIVERY, self.KIND + 1)
+        header = self.table.horizontalHeader()
+        for place, column in enumerate(self.ON_SCREEN):
+            header.moveSection(header.visualIndex(column), place)
         self.table.itemSelectionChanged.connect(self.show_selected)
         self.count = QLabel(self)
         self.batch_button = QPushButton(self.tr("&Batch letters..."), self)
@@ -132,7 +135,7 @@ class LettersPage(Page):
         self.message = QLabel(self)
         self.message.setObjectName("lettersMessage")
         self.message.setWordWrap(True)
-        self.preview = PdfPreview(self, width=460)
+        self.preview = PdfPreview(self, width=420)
         self.preview.setAccessibleName(self.tr("Preview of the letter"))
 
         top = QHBoxLayout()
