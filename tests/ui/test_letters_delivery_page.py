@@ -136,6 +136,13 @@ def test_the_letters_page_shows_and_changes_how_a_letter_went_out(
     selected = page.selected()
     assert selected is not None and selected.id == older.letter_id
     assert page.delivery_button.actions_by_code["by_hand"].isChecked()
+    assert page.preview.page_count >= 1
+
+    # Gone (the household's data erased): its pages leave the screen, nothing to print.
+    small_demo.delete("letter", older.letter_id)
+    page.load()
+    assert page.selected() is None and page.preview.page_count == 0
+    assert not page.print_button.isEnabled() and not page.delivery_button.isEnabled()
 
 
 def test_a_batch_of_cards_is_made_through_the_letterbox(

@@ -222,7 +222,7 @@ class LettersPage(Page):
 
     def _keep_selected(self, letter_id: str | None) -> None:
         """After a reload the same letter stays selected (new letters come in on top),
-        without reading its pages again."""
+        without reading its pages again; a letter that is gone (erased) leaves the preview."""
         number = next((n for n, row in enumerate(self.rows) if row.id == letter_id), None)
         model = self.table.selectionModel()
         model.blockSignals(True)
@@ -231,6 +231,10 @@ class LettersPage(Page):
             self.table.selectRow(number)
         model.blockSignals(False)
         self.table.viewport().update()
+        if letter_id is not None and number is None:
+            self.current_pdf = None
+            self.preview.show_pdf(None)
+            self._enable(False)
         current = self.selected()
         self.delivery_button.show_delivery(current.delivery if current else None)
 
