@@ -4,9 +4,9 @@ A letter is kept with the household together with how it went out. When a letter
 made the delivery is suggested from what it is, and the coach can choose otherwise:
 
 - a "not at home" card is pushed through the door (that is what it is for);
-- a visit report made on the day of its visit is handed over: the coach made it at the
-  kitchen table or just after, in the car, and gives it to the tenant to read and sign
-  before leaving; a report made on a later day goes by post;
+- a visit report made on the day of its visit is handed over: the coach prints it at the
+  kitchen table (or right after the talk) and gives it to the tenant to read and sign,
+  as its signature lines ask; a report made on a later day goes by post;
 - a letter to the household's contact person goes by post to that person's address;
 - every other letter goes by post (the letter's address block is made for a window
   envelope).
