@@ -108,6 +108,7 @@ class SetupDialog(QDialog):
         a plain adjustSize a message that wraps keeps one line's height and is cut off."""
         self.adjustSize()
         layout = self.layout()
+        assert layout is not None
         layout.invalidate()
         layout.activate()
 
