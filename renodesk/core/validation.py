@@ -339,6 +339,10 @@ RULES: dict[str, dict[str, Rule]] = {
 }
 
 
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def clean(entity: str, values: dict[str, Any], creating: bool) -> dict[str, Any]:
     """Normalise ``values`` for ``entity``; raises ValidationError listing every problem."""
     rules = RULES[entity]
@@ -358,7 +362,9 @@ def clean(entity: str, values: dict[str, Any], creating: bool) -> dict[str, Any]
         missing = (creating and field not in values) or (
             field in cleaned and cleaned[field] in (None, "")
         )
-        if missing and field not in problems:
+        # A required field left empty is "required", not '"" is not a number'.
+        left_empty = field in problems and _blank(values.get(field))
+        if (missing and field not in problems) or left_empty:
             problems[field] = ("validation.required", {})
     if problems:
         raise ValidationError(problems)

@@ -125,3 +125,23 @@ def test_today_in_an_empty_workspace_says_where_to_begin(qtbot: Any,
     create_project(workspace, {"name": "Renovatie Vogelbuurt", "code": "VB-01"})
     page.load()
     assert not page.start_hint.isVisible()
+
+
+def test_saving_an_empty_new_household_says_which_fields_are_required(
+        qtbot: Any, workspace: Workspace, street: tuple[str, dict[str, str]]) -> None:
+    from renodesk.core.queries.projects import project_rows
+    from renodesk.ui.setup_dialogs import HouseholdDialog
+
+    with workspace.engine.connect() as conn:
+        projects = project_rows(conn)
+    dialog = HouseholdDialog(InlineRunner(workspace), projects, street[0])
+    qtbot.addWidget(dialog)
+    dialog.save_button.click()
+    required = "Dit veld is verplicht."
+    for field in ("street", "number", "postcode", "city", "name"):
+        assert dialog.errors.message_for(field) == required, field  # not '"" is geen getal.'
+    dialog.number.setText("twaalf")
+    dialog.postcode.setText("12345")
+    dialog.save_button.click()
+    assert dialog.errors.message_for("number") == '"twaalf" is geen getal.'
+    assert dialog.errors.message_for("postcode").startswith('Postcode "12345" klopt niet.')
