@@ -90,6 +90,11 @@ def record_visit(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
     problems: dict[str, tuple[str, dict[str, Any]]] = {}
     with ws.write() as uow:
         visit = uow.get("visit", visit_id)
+        if visit["planned_at"].date() > date.today():
+            # A report of a talk that has not happened yet would date its agreements (and
+            # the letter thanking for the talk) in the future.
+            raise ConflictError("error.visit_in_future",
+                                day=f"{visit['planned_at']:%d-%m-%Y}")
         household_id = visit["household_id"]
         try:
             uow.update("visit", visit_id, {

@@ -41,8 +41,8 @@ def count(world: World, sql: str, **params: object) -> int:
 def test_a_visit_is_planned_recorded_with_an_adjustment_and_an_action_then_finalised(
         world: World) -> None:
     household = world.households["Nguyễn Văn An"]
-    planned = plan_visit(world.ws, household, NOW + timedelta(days=1), "kitchen_table",
-                         visitors="Sanne Bakker")
+    when = NOW - timedelta(days=1)
+    planned = plan_visit(world.ws, household, when, "kitchen_table", visitors="Sanne Bakker")
     assert [c.kind for c in planned.changes] == ["create"]
     report = VisitReport(
         attendees="Huurder, dochter", notes="Rustig gesprek", wishes="Eigen keuken houden",
@@ -60,7 +60,7 @@ def test_a_visit_is_planned_recorded_with_an_adjustment_and_an_action_then_final
     adjustment = next(c for c in recorded.changes if c.entity == "adjustment")
     stored = world.ws.get("adjustment", adjustment.row_id)
     assert (stored["project_id"], stored["visit_id"], stored["agreed_date"]) == (
-        world.vogelbuurt, planned.row_id, (NOW + timedelta(days=1)).date())
+        world.vogelbuurt, planned.row_id, when.date())
     finalise_visit(world.ws, planned.row_id)
     with pytest.raises(ConflictError):
         record_visit(world.ws, planned.row_id, VisitReport(notes="later change"))
@@ -82,6 +82,20 @@ def test_one_wrong_inline_adjustment_saves_nothing(world: World) -> None:
     assert world.ws.get("visit", visit_id)["notes"] == ""
     assert count(world, "SELECT count(*) FROM adjustment WHERE visit_id = :v", v=visit_id) == 0
     assert count(world, "SELECT count(*) FROM sync_operation") == before
+
+
+def test_a_report_waits_for_the_day_of_the_visit(world: World) -> None:
+    household = world.households["Kees Jansen"]
+    visit_id = plan_visit(world.ws, household, NOW + timedelta(days=1), "proposal").row_id
+    before = count(world, "SELECT count(*) FROM sync_operation")
+    with pytest.raises(ConflictError) as caught:
+        record_visit(world.ws, visit_id, VisitReport(notes="Nog niet geweest"))
+    assert caught.value.key == "error.visit_in_future"
+    assert (NOW + timedelta(days=1)).strftime("%d-%m-%Y") in caught.value.message("nl")
+    assert world.ws.get("visit", visit_id)["status"] == "planned"
+    assert count(world, "SELECT count(*) FROM sync_operation") == before
+    today = plan_visit(world.ws, household, NOW.replace(hour=23, minute=30), "proposal").row_id
+    record_visit(world.ws, today, VisitReport(notes="Vandaag, later dan gepland geschreven"))
 
 
 def test_a_planned_visit_cannot_be_finalised(world: World) -> None:

@@ -145,10 +145,10 @@ def test_a_batch_skips_a_household_that_left_after_it_was_chosen(world: World) -
     assert "Gülşen Yılmaz" not in pdf_text(batch.pdf)
 
 
-def test_a_batch_of_only_households_that_left_makes_nothing(world: World) -> None:
+def test_a_batch_of_only_households_that_left_makes_nothing_and_says_why(world: World) -> None:
     left = world.households["Gülşen Yılmaz"]
     end_tenancy(world.ws, left, "moved", TODAY)
     with pytest.raises(RenoDeskError) as refused:
         make_batch(world.ws, LetterKind.AGREEMENTS, [left])
-    assert refused.value.key == "letters.error.nothing_to_print"
+    assert refused.value.key == "letters.error.household_moved"  # its own reason, not "none"
     assert kept(world, left) == 0
