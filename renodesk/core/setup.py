@@ -18,7 +18,7 @@ from sqlalchemy import Connection, func, select
 from renodesk.core import validation
 from renodesk.core.errors import ConflictError, NotFoundError, ValidationError
 from renodesk.core.household_status import end_tenancy
-from renodesk.core.workspace import Change, UnitOfWork, Workspace, table_of
+from renodesk.core.workspace import Change, UnitOfWork, Workspace, read_meta, table_of
 
 Problems = dict[str, tuple[str, dict[str, Any]]]
 
@@ -77,6 +77,17 @@ def team_members(conn: Connection) -> list[Known]:
     rows = conn.execute(select(target.c.id, target.c.name, target.c.role, target.c.phone)
                         .order_by(target.c.name))
     return [Known(r.id, r.name, r.role, r.phone) for r in rows]
+
+
+def roster_candidates(conn: Connection) -> list[Known]:
+    """Whom a roster entry can be for: the team members and, while the coach named when
+    this workspace was made is not one of them yet, that coach (``id`` empty: picking them
+    adds them to the team)."""
+    members = team_members(conn)
+    coach = (read_meta(conn, "coach_name") or "").strip()
+    if coach and all(member.name.casefold() != coach.casefold() for member in members):
+        members.insert(0, Known("", coach, "tenant_coach", ""))
+    return members
 
 
 def partner_organisations(conn: Connection) -> list[Known]:

@@ -33,12 +33,15 @@ class RosterDialog(SetupDialog):
         self.member.setObjectName("setup-member")
         if entry is None:
             for known in members:
-                self.member.addItem(f"{known.name} ({enums.RosterRole(known.code).label()})",
-                                    known.id)
+                label = (self.tr("%1 (you)").replace("%1", known.name) if not known.id
+                         else f"{known.name} ({enums.RosterRole(known.code).label()})")
+                self.member.addItem(label, known.id)
             self.member.addItem(self.tr("A new team member..."), None)
         else:
             self.member.addItem(entry.member_name, entry.member_id)
             self.member.setEnabled(False)
+        #: The coach of this laptop when not in the team yet: picking them adds them.
+        self.yourself = next((known.name for known in members if not known.id), "")
         self.errors.add_row(self.form, "member_id", self.tr("&Who"), self.member)
         self.member_name = self.line("member_name", self.tr("&Name"))
         self.member_organisation = self.line(
@@ -77,7 +80,10 @@ class RosterDialog(SetupDialog):
     def _member_chosen(self) -> None:
         """Contact fields are for a new member, or the chosen entry's member; not for
         someone picked from the team (their details are changed from their own entry)."""
-        new = self.entry is None and self.member.currentData() is None
+        new = self.entry is None and not self.member.currentData()
+        if self.entry is None and self.member.currentData() == "":
+            self.member_name.setText(self.yourself)
+            select_code(self.role, "tenant_coach")
         self.show_field(self.member_name, new)
         for edit in (self.member_organisation, self.member_phone, self.member_email):
             self.show_field(edit, new or self.entry is not None)
@@ -95,7 +101,7 @@ class RosterDialog(SetupDialog):
         if entry is not None:
             member.pop("name")
             self.submit(lambda ws: update_roster_entry(ws, entry.id, values, member))
-        elif self.member.currentData() is None:
+        elif not self.member.currentData():  # someone new, or this laptop's coach
             self.submit(lambda ws: add_roster_entry(ws, project_id, values, new_member=member))
         else:
             chosen = {**values, "member_id": self.member.currentData()}

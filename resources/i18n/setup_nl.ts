@@ -185,6 +185,10 @@
 <context>
     <name>RosterDialog</name>
     <message>
+        <source>%1 (you)</source>
+        <translation>%1 (uzelf)</translation>
+    </message>
+    <message>
         <source>Add to the roster</source>
         <translation>Aan het rooster toevoegen</translation>
     </message>

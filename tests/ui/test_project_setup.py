@@ -62,14 +62,20 @@ def test_a_project_with_roster_partner_and_household_made_in_an_empty_workspace(
 
     page.buttons["addRoster"].click()
     roster = dialog_of(page, RosterDialog)
-    assert roster.member.currentData() is None  # nobody in the team yet: a new member
-    roster.member_name.setText("Sanne Bakker")
+    # Nobody in the team yet: the coach who made this workspace is offered first.
+    assert roster.member.currentText() == "Sanne Bakker (you)"
+    assert roster.member.currentData() == "" and roster.member_name.text() == "Sanne Bakker"
+    assert roster.role.currentData() == "tenant_coach"
     roster.member_phone.setText("0612345678")
-    roster.role.setCurrentIndex(roster.role.findData("tenant_coach"))
     roster.responsibilities.setPlainText("Huisbezoeken en keukentafelgesprekken")
     roster.save_button.click()
     assert [(r.member_name, r.role, r.phone) for r in page.roster._rows] == [
         ("Sanne Bakker", "tenant_coach", "06-12345678")]
+    page.buttons["addRoster"].click()
+    again = dialog_of(page, RosterDialog)  # now a team member like any other
+    assert [again.member.itemText(i) for i in range(again.member.count())] == [
+        "Sanne Bakker (Wooncoach)", "A new team member..."]  # enum labels: Dutch default
+    again.reject()
 
     page.tabs.setCurrentIndex(PARTNERS_TAB)
     page.buttons["addPartner"].click()

@@ -293,13 +293,13 @@ class ProjectsPage(Page):
         self.context.runner.read(work, done)
 
     def add_roster_entry(self) -> None:
-        from renodesk.core.setup import team_members
+        from renodesk.core.setup import roster_candidates
         from renodesk.ui.roster_dialogs import RosterDialog
 
         project_id = self.project_id
         if project_id is None:
             return
-        self._with_known(team_members, lambda members: self._after(
+        self._with_known(roster_candidates, lambda members: self._after(
             RosterDialog(self.context.runner, project_id, members, parent=self),
             self.tr("Added to the roster.")))
 
