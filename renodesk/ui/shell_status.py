@@ -22,11 +22,12 @@ if TYPE_CHECKING:
 META_LAST_SYNC = "last_sync_at"
 
 
-def _status_counts(ws: Workspace) -> tuple[int, str | None]:
+def _status_counts(ws: Workspace) -> tuple[int, str | None, bool]:
     from renodesk.sync.service import unsynced
 
     # Changes count as synced only once the team's folder or server has them.
-    return unsynced(ws), ws.meta(META_LAST_SYNC)
+    in_team = bool(ws.meta("sync_team_id") or ws.meta("server_url"))
+    return unsynced(ws), ws.meta(META_LAST_SYNC), in_team
 
 
 class SyncStatus(QObject):
@@ -37,6 +38,8 @@ class SyncStatus(QObject):
         self.runner = runner
         self.unsynced = 0
         self.last_sync: str | None = None
+        #: Whether this laptop syncs with a team at all (a shared folder or a server).
+        self.in_team = True
         self.network_label = QLabel(bar)
         self.sync_label = QLabel(bar)
         self.unsynced_label = QLabel(bar)
@@ -59,9 +62,10 @@ class SyncStatus(QObject):
         if not self.runner.has_workspace:
             return
 
-        def shown(result: tuple[int, str | None] | None, error: BaseException | None) -> None:
+        def shown(result: tuple[int, str | None, bool] | None,
+                  error: BaseException | None) -> None:
             if result is not None:
-                self.unsynced, self.last_sync = result
+                self.unsynced, self.last_sync, self.in_team = result
                 self.show_texts()
 
         self.runner.read(_status_counts, shown)
@@ -75,7 +79,10 @@ class SyncStatus(QObject):
         self.network_label.setText(QCoreApplication.translate("MainWindow", "Online") if online
                                    else QCoreApplication.translate("MainWindow", "Offline"))
         self.network_label.setAccessibleName(self.network_label.text())
-        if self.last_sync:
+        if not self.in_team:
+            self.sync_label.setText(QCoreApplication.translate(
+                "MainWindow", "No team yet: see Synchronisation"))
+        elif self.last_sync:
             when = datetime.fromisoformat(self.last_sync)
             self.sync_label.setText(QCoreApplication.translate(
                 "MainWindow", "Last sync: %1").replace("%1", when.strftime("%d-%m-%Y %H:%M")))

@@ -119,6 +119,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>No team yet: see Synchronisation</source>
+        <translation>Nog geen team: zie Synchronisatie</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <extracomment>Meta key the sync engine writes after a successful sync (ISO date-time).</extracomment>
         <translation>&amp;Bestand</translation>

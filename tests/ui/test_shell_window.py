@@ -92,6 +92,7 @@ def test_a_write_reaches_every_built_page_and_the_unsynced_count(shell, qtbot):
     assert [(c.entity, c.kind) for c in page.seen[-1]] == [("partner", "create")]
     assert status.unsynced > before
     assert status.unsynced_label.text() == f"{status.unsynced} wijzigingen niet gesynchroniseerd"
+    assert status.sync_label.text() == "Nog geen team: zie Synchronisatie"  # not "not yet"
 
 
 def test_shortcuts_go_to_the_page_in_view(shell, qtbot):
