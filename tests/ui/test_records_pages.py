@@ -293,6 +293,13 @@ def test_visits_from_today_on_start_with_the_next_one(qtbot: Any, context: PageC
     shown_dates = [model.index(row, 0).data() for row in range(model.rowCount())]
     expected = [f"{NOW + timedelta(days=d):%d-%m-%Y %H:%M}" for d in (2, 5, 9)]
     assert shown_dates[:3] == expected
+    # Beside an open visit the list is narrow: the address comes after kind and status.
+    from renodesk.ui.models.records import VisitTableModel as Columns
+
+    header = page.list.view.horizontalHeader()
+    order = sorted(range(model.columnCount()), key=header.visualIndex)
+    assert order[:5] == [Columns.WHEN, Columns.HOUSEHOLD, Columns.KIND, Columns.STATUS,
+                         Columns.ADDRESS]
 
 
 def test_finalising_never_drops_unsaved_typing(qtbot: Any, context: PageContext,

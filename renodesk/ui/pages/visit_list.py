@@ -41,8 +41,15 @@ class VisitListPanel(QWidget):
         self.view = table(self, self.model, QCoreApplication.translate("VisitsPage", "Visits"),
                           VisitTableModel.VISITORS)
         self.view.setObjectName("visitTable")
-        self.view.horizontalHeader().resizeSection(VisitTableModel.HOUSEHOLD, 160)
-        self.view.horizontalHeader().resizeSection(VisitTableModel.ADDRESS, 150)
+        header = self.view.horizontalHeader()
+        # Beside an open visit the list is ~560 px wide at 1366: when, who, what and how it
+        # stands come first; the address (also in the editor's heading) after them.
+        for column, width in ((VisitTableModel.WHEN, 125), (VisitTableModel.HOUSEHOLD, 150),
+                              (VisitTableModel.KIND, 150), (VisitTableModel.STATUS, 95),
+                              (VisitTableModel.ADDRESS, 150)):
+            header.resizeSection(column, width)
+        header.moveSection(header.visualIndex(VisitTableModel.ADDRESS),
+                           header.visualIndex(VisitTableModel.STATUS))
         self.view.activated.connect(self._picked)
         self.view.clicked.connect(self._picked)
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
