@@ -1,0 +1,418 @@
+"""Make the user guide's pictures (docs/images/01..09) by driving the real window.
+
+Regenerate them after a change to a screen the guide shows:
+
+    xvfb-run -a .venv/bin/python docs/tools/guide_screenshots.py OUTDIR
+    cp OUTDIR/*.png docs/images/
+
+The script starts from an EMPTY workspace in a temporary folder (HOME and XDG folders
+point there too) and follows the guide as a coach would: the first-run wizard (01, 02),
+a household with its needs (03), planning a visit (04: today, an hour already past, as a
+report waits for the visit's day), the report with an agreement (05), batch letters (06),
+the letter preview (07), the print dialog (08) and the About dialog (09). The keyring is
+replaced by keyring's "fail" backend, so the workspace is locked with a passphrase (the
+wizard shows its passphrase page) and the real keyring is never touched. Only fictitious
+people. The window is 1366x888; dialogs are painted over it where they stand, and the
+result is scaled to 840x546.
+
+The README's pictures (resources/screenshots) come from the demo workspace instead:
+
+    xvfb-run -a .venv/bin/renodesk --demo --data-dir TMPDIR screenshots --out OUTDIR
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QDateTime, QModelIndex, QPoint, Qt, QTime, QTimer
+from PySide6.QtGui import QPainter, QPixmap
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QMessageBox,
+    QScrollArea,
+    QTableView,
+    QWidget,
+)
+
+D = TypeVar("D", bound=QWidget)
+PASSPHRASE = "keukentafel aan de Merelstraat"
+WINDOW_SIZE = (1366, 888)
+IMAGE_WIDTH = 840
+ORGANISATION = "Woonstichting De Linde"
+COACH = "Sanne Bakker"
+HOUSEHOLD = "Mevrouw J. de Vries"
+
+
+def _isolate(root: Path) -> Path:
+    """Point every per-user folder at ``root`` and take the keyring out of play."""
+    for name, sub in (("HOME", "home"), ("XDG_DATA_HOME", "home/.local/share"),
+                      ("XDG_CONFIG_HOME", "home/.config"), ("XDG_CACHE_HOME", "home/.cache")):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+        os.environ[name] = str(root / sub)
+    os.environ.pop("RENODESK_DATA_DIR", None)
+    os.environ["RENODESK_PASSPHRASE"] = PASSPHRASE
+    import keyring
+    from keyring.backends import fail
+
+    keyring.set_keyring(fail.Keyring())
+    return root / "werkruimte"
+
+
+class Driver:
+    """The main window, a way to wait for its background work, and a camera."""
+
+    def __init__(self, out: Path, data_dir: Path) -> None:
+        from renodesk.ui import app as uiapp
+
+        self.out = out
+        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        uiapp.configure(self.app)
+        paths = uiapp.resolve_paths(str(data_dir), False)
+        self.window, self.startup = uiapp.build(paths, "nl", False)
+        self.window.resize(*WINDOW_SIZE)
+        self.missed: list[str] = []
+
+    def wait(self, condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+        end = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > end:
+                raise TimeoutError(what)
+            QTest.qWait(50)
+
+    def settle(self, ms: int = 300) -> None:
+        QTest.qWait(ms)
+        self.wait(lambda: self.window.runner.pending == 0, "background work")
+        QTest.qWait(100)
+
+    def shoot(self, name: str, dialog: QWidget | None = None) -> None:
+        """The window (with ``dialog`` painted where it stands), scaled to the guide's width."""
+        self.settle()
+        picture = self.window.grab()
+        if dialog is not None:
+            at = dialog.mapToGlobal(QPoint(0, 0)) - self.window.mapToGlobal(QPoint(0, 0))
+            painter = QPainter(picture)
+            painter.drawPixmap(at, dialog.grab())
+            painter.end()
+        scaled: QPixmap = picture.scaledToWidth(IMAGE_WIDTH,
+                                                Qt.TransformationMode.SmoothTransformation)
+        target = self.out / f"{name}.png"
+        scaled.save(str(target))
+        print("wrote", target, flush=True)
+
+    def when_modal(self, kind: type[D], handle: Callable[[D], None], timeout: float = 30) -> None:
+        """Call ``handle`` with the next modal ``kind`` dialog, inside its own event loop."""
+        end = time.monotonic() + timeout
+
+        def poll() -> None:
+            modal = QApplication.activeModalWidget()
+            if isinstance(modal, kind) and modal.isVisible():
+                handle(modal)
+            elif time.monotonic() < end:
+                QTimer.singleShot(100, poll)
+            else:
+                self.missed.append(kind.__name__)
+
+        QTimer.singleShot(100, poll)
+
+    def dialog(self, kind: type[QDialog]) -> QDialog:
+        found: list[QDialog] = []
+
+        def shown() -> bool:
+            found[:] = [d for d in QApplication.topLevelWidgets()
+                        if isinstance(d, kind) and d.isVisible()]
+            return bool(found)
+
+        self.wait(shown, kind.__name__)
+        return found[-1]
+
+    def button(self, parent: QWidget, text: str) -> QAbstractButton:
+        for candidate in parent.findChildren(QAbstractButton):
+            if candidate.isVisible() and candidate.text().replace("&", "") == text:
+                return candidate
+        raise LookupError(text)
+
+
+def first_run(d: Driver, data_dir: Path) -> None:
+    """01 and 02: the wizard, then the window opens on Vandaag."""
+    from renodesk.ui.first_run import FirstRunWizard
+
+    def fill(wizard: FirstRunWizard) -> None:
+        QTest.keyClicks(wizard.organisation, ORGANISATION)
+        QTest.keyClicks(wizard.coach, COACH)
+        d.shoot("01-eerste-start", wizard)
+        wizard.next()
+        wizard.password.setText("keukentafel")
+        wizard.password_again.setText("keukentafel")
+        wizard.next()
+        wizard.folder.setText(str(data_dir))
+        wizard.next()
+        wizard.passphrase.setText(PASSPHRASE)
+        wizard.passphrase_again.setText(PASSPHRASE)
+        d.shoot("02-wachtzin", wizard)
+        wizard.accept()
+
+    d.window.show()
+    d.when_modal(FirstRunWizard, fill)
+    QTimer.singleShot(0, d.startup.begin)
+    d.wait(lambda: d.window.ready, "workspace ready", 120)
+    d.settle()
+
+
+def project_with_household(d: Driver) -> None:
+    """A project, a partner and two dwellings with their households (as in chapter 4)."""
+    from renodesk.ui.pages.projects import DWELLINGS_TAB, PARTNERS_TAB
+    from renodesk.ui.roster_dialogs import PartnerDialog, RosterDialog
+    from renodesk.ui.setup_dialogs import HouseholdDialog, ProjectDialog
+
+    d.window.navigate("projects")
+    d.settle()
+    page = d.window.pages["projects"]
+    page.new_button.click()
+    project = d.dialog(ProjectDialog)
+    project.name.setText("Renovatie Vogelbuurt")
+    project.code.setText("VB-01")
+    project.consent_deadline.setText("01-03-2027")
+    project.save_button.click()
+    d.settle(600)
+    page.buttons["addRoster"].click()  # the coach: every letter gives her phone number
+    roster = d.dialog(RosterDialog)
+    roster.member.setCurrentIndex(0)  # "Sanne Bakker (uzelf)"
+    roster.member_phone.setText("06-18470054")
+    roster.role.setCurrentIndex(roster.role.findData("tenant_coach"))
+    roster.responsibilities.setPlainText("Huisbezoeken en keukentafelgesprekken")
+    roster.save_button.click()
+    d.settle(600)
+    page.tabs.setCurrentIndex(PARTNERS_TAB)
+    page.buttons["addPartner"].click()
+    partner = d.dialog(PartnerDialog)
+    partner.name.setText("Wijkteam Noord")
+    partner.kind.setCurrentIndex(partner.kind.findData("neighbourhood_team"))
+    partner.phone.setText("030-1234567")
+    partner.save_button.click()
+    d.settle(600)
+    page.tabs.setCurrentIndex(DWELLINGS_TAB)
+    for number, addition, name in (("12", "A", HOUSEHOLD), ("14", "", "Familie Bakkal")):
+        page.buttons["addDwelling"].click()
+        household = d.dialog(HouseholdDialog)
+        household.street.setText("Merelstraat")
+        household.number.setText(number)
+        household.addition.setText(addition)
+        household.postcode.setText("1234 AB")
+        household.city.setText("Utrecht")
+        household.name.setText(name)
+        household.save_button.click()
+        d.settle(600)
+
+
+def open_profile(d: Driver) -> None:
+    """Find the household as the guide says: type in the search field, press Enter."""
+    d.window.navigate("households")
+    d.settle()
+    page = d.window.pages["households"]
+    QTest.keyClicks(page.query, "vries")
+    d.settle(600)
+    view = page.view
+    view.setFocus()
+    view.setCurrentIndex(view.model().index(0, 0))
+    QTest.keyClick(view, Qt.Key.Key_Return)
+    d.settle(600)
+
+
+def record_needs(d: Driver) -> None:
+    """Consent, a vulnerability and a partner on the profile."""
+    from renodesk.ui.widgets.needs_dialogs import InvolvementDialog, VulnerabilityDialog
+
+    profile = d.window.pages["household"]
+    form = profile.form
+    basis = form.edits["consent_basis"]
+    basis.setCurrentIndex(basis.findData("explicit_consent"))
+    form.edits["consent_date"].setText(QDateTime.currentDateTime().toString("dd-MM-yyyy"))
+    form.edits["consent_scope"].setPlainText("Kwetsbaarheden en afspraken voor de renovatie")
+    form.edits["phone"].setText("06-12345670")
+    form.edits["reads_with_difficulty"].setChecked(True)
+    for field, value in (("contact_person_name", "Anke de Vries"),
+                         ("contact_person_relation", "dochter"),
+                         ("contact_person_phone", "06-23456781"),
+                         ("contact_person_street", "Lijsterlaan 3"),
+                         ("contact_person_postcode", "1235 CD"),
+                         ("contact_person_city", "Utrecht")):
+        form.edits[field].setText(value)
+    profile.save_button.click()
+    d.settle(600)
+    profile.needs.vulnerability_buttons[0].click()
+    need = d.dialog(VulnerabilityDialog)
+    need.category.setCurrentIndex(need.category.findData("mobility"))
+    need.weight.setCurrentIndex(need.weight.findData(3))
+    need.implications.setPlainText("Kan de trap niet op; heeft een rustige kamer nodig")
+    need.save_button.click()
+    d.settle(600)
+    profile.needs.partner_buttons[0].click()
+    involvement = d.dialog(InvolvementDialog)
+    partners = involvement.partner
+    d.wait(lambda: partners.findText("Wijkteam Noord", Qt.MatchFlag.MatchStartsWith) >= 0,
+           "the project's partners")
+    partners.setCurrentIndex(partners.findText("Wijkteam Noord", Qt.MatchFlag.MatchStartsWith))
+    involvement.role.setText("Komt mee naar het keukentafelgesprek")
+    involvement.consent.setChecked(True)
+    involvement.save_button.click()
+    d.settle(600)
+
+
+def plan_visit(d: Driver) -> None:
+    """04: today, at an hour already past, so the report can be written straight away."""
+    d.window.pages["household"].plan_button.click()
+    d.settle(600)
+    box = d.window.pages["visits"].plan_box
+    box.kind.setCurrentIndex(box.kind.findData("kitchen_table"))
+    when = QDateTime.currentDateTime()
+    when.setTime(QTime(max(when.time().hour() - 1, 0), 0))
+    box.planned_at.setDateTime(when)
+    box.visitors.setText(COACH)
+    d.shoot("04-bezoek-plannen")
+    box.button.click()
+    d.settle(600)
+
+
+def write_report(d: Driver) -> None:
+    """05: the report with one agreement and one action, then saved and finalised."""
+    page = d.window.pages["visits"]
+    form = page.form
+    QTest.keyClicks(form.attendees, "Mevrouw De Vries en haar dochter Anke")
+    QTest.keyClicks(form.texts["notes"], "Mevrouw is positief over de plannen.")
+    QTest.keyClicks(form.texts["wishes"], "Een vaste contactpersoon tijdens de werkzaamheden")
+    QTest.keyClicks(form.texts["worries"], "Stof en lawaai; de trap naar de badkamer")
+    form.add_adjustment.click()
+    d.settle()
+    agreements = form.adjustment_table.model()
+    due = QDateTime.currentDateTime().addDays(21).toString("dd-MM-yyyy")
+    for column, value in ((form.A_CATEGORY, "temporary_housing"), (form.A_STATUS, "agreed"),
+                          (form.A_DESCRIPTION, "Rustwoning tijdens de sloop van de badkamer"),
+                          (form.A_DUE, due)):
+        agreements.setData(agreements.index(0, column), value)
+    form.add_action.click()
+    d.settle()
+    actions = form.action_table.model()
+    actions.setData(actions.index(0, form.T_DESCRIPTION), "Rustwoning reserveren")
+    for inline in (form.adjustment_table, form.action_table):  # no cell editor in the picture
+        inline.setCurrentIndex(QModelIndex())
+    for scroll in page.findChildren(QScrollArea):
+        if scroll.isVisible() and scroll.isAncestorOf(form.adjustment_table):
+            scroll.ensureWidgetVisible(page.save_button, 0, 0)
+    d.shoot("05-verslag-afspraak")
+    page.save_button.click()
+    d.settle(600)
+    d.when_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    page.finalise_button.click()
+    d.settle(600)
+
+
+def profile_after_visit(d: Driver, household_id: str) -> None:
+    """03: the profile, now with the agreement under Gepland / binnenkort and a history."""
+    d.window.navigate("household", household_id)
+    d.settle(600)
+    d.shoot("03-huishouden")
+
+
+def letters(d: Driver) -> None:
+    """06 batch letters, 07 the preview, 08 the print dialog."""
+    d.window.navigate("letters")
+    d.settle(600)
+    page = d.window.pages["letters"]
+
+    from renodesk.ui.pages.letters import BatchDialog
+
+    def batch(dialog: BatchDialog) -> None:
+        kind = dialog.findChild(QComboBox, "batchKind")
+        kind.setCurrentIndex(kind.findData("visit_report"))
+        d.shoot("06-brieven-groep", dialog)
+        d.button(dialog, "Brieven maken").click()
+
+    d.when_modal(BatchDialog, batch)
+    page.batch_button.click()
+    d.settle(1500)
+    table = page.findChild(QTableView, "letterTable")
+    table.setFocus()
+    table.selectRow(0)
+    d.settle(2000)
+    d.shoot("07-brieven-voorbeeld")
+
+    def printer(dialog: QPrintDialog) -> None:
+        # The suggested file lies in this script's temporary HOME; type a coach's own.
+        for field in dialog.findChildren(QLineEdit):
+            if field.isVisible() and field.text().endswith(".pdf"):
+                field.setText("/home/sanne/Documenten/verslag-de-vries.pdf")
+        d.shoot("08-afdrukken-pdf", dialog)
+        dialog.reject()
+
+    d.when_modal(QPrintDialog, printer)
+    d.wait(page.print_button.isEnabled, "a letter to print")
+    page.print_button.click()
+    d.settle()
+
+
+def about(d: Driver) -> None:
+    """09: Help > Over RenoDesk."""
+    from renodesk.ui.about import AboutDialog
+
+    def shoot(dialog: AboutDialog) -> None:
+        d.shoot("09-over-renodesk", dialog)
+        dialog.reject()
+
+    d.when_modal(AboutDialog, shoot)
+    d.window.menus.help_menu.act_about.trigger()
+    d.settle()
+
+
+def household_id(d: Driver, name: str) -> str:
+    from sqlalchemy import select
+
+    from renodesk.storage.models import Household
+
+    got: list[tuple[object, BaseException | None]] = []
+    d.window.runner.read(
+        lambda ws: ws.engine.connect().execute(
+            select(Household.id).where(Household.name == name)).scalar_one(),
+        lambda result, error: got.append((result, error)))
+    d.wait(lambda: bool(got), "household id")
+    if got[0][1] is not None:
+        raise got[0][1]
+    return str(got[0][0])
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="renodesk-guide-") as temp:
+        data_dir = _isolate(Path(temp))
+        d = Driver(out, data_dir)
+        first_run(d, data_dir)
+        project_with_household(d)
+        open_profile(d)
+        record_needs(d)
+        plan_visit(d)
+        write_report(d)
+        profile_after_visit(d, household_id(d, HOUSEHOLD))
+        letters(d)
+        about(d)
+        d.window.close()
+        d.settle()
+    pictures = sorted(path.name for path in out.glob("0[1-9]-*.png"))
+    if d.missed or len(pictures) != 9:
+        sys.exit(f"not made: dialogs {d.missed}; pictures made: {pictures}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    main(Path(sys.argv[1]).resolve())
