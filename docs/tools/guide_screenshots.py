@@ -37,16 +37,17 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QCheckBox,
     QComboBox,
-    QDialog,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
     QScrollArea,
-    QTableView,
     QWidget,
 )
 
 D = TypeVar("D", bound=QWidget)
+P = TypeVar("P", bound=QWidget)
 PASSPHRASE = "keukentafel aan de Merelstraat"
 WINDOW_SIZE = (1366, 888)
 IMAGE_WIDTH = 840
@@ -77,7 +78,7 @@ class Driver:
         from renodesk.ui import app as uiapp
 
         self.out = out
-        self.app = QApplication.instance() or QApplication(sys.argv[:1])
+        self.app = QApplication(sys.argv[:1])
         uiapp.configure(self.app)
         paths = uiapp.resolve_paths(str(data_dir), False)
         self.window, self.startup = uiapp.build(paths, "nl", False)
@@ -126,8 +127,20 @@ class Driver:
 
         QTimer.singleShot(100, poll)
 
-    def dialog(self, kind: type[QDialog]) -> QDialog:
-        found: list[QDialog] = []
+    def page(self, key: str, kind: type[P]) -> P:
+        """The page ``key`` of the window, shown."""
+        self.window.navigate(key)
+        self.settle()
+        return self.shown(key, kind)
+
+    def shown(self, key: str, kind: type[P]) -> P:
+        """The page ``key`` as it is (the profile or visit just opened)."""
+        found = self.window.pages[key]
+        assert isinstance(found, kind)
+        return found
+
+    def dialog(self, kind: type[D]) -> D:
+        found: list[D] = []
 
         def shown() -> bool:
             found[:] = [d for d in QApplication.topLevelWidgets()
@@ -172,13 +185,11 @@ def first_run(d: Driver, data_dir: Path) -> None:
 
 def project_with_household(d: Driver) -> None:
     """A project, a partner and two dwellings with their households (as in chapter 4)."""
-    from renodesk.ui.pages.projects import DWELLINGS_TAB, PARTNERS_TAB
+    from renodesk.ui.pages.projects import DWELLINGS_TAB, PARTNERS_TAB, ProjectsPage
     from renodesk.ui.roster_dialogs import PartnerDialog, RosterDialog
     from renodesk.ui.setup_dialogs import HouseholdDialog, ProjectDialog
 
-    d.window.navigate("projects")
-    d.settle()
-    page = d.window.pages["projects"]
+    page = d.page("projects", ProjectsPage)
     page.new_button.click()
     project = d.dialog(ProjectDialog)
     project.name.setText("Renovatie Vogelbuurt")
@@ -218,9 +229,9 @@ def project_with_household(d: Driver) -> None:
 
 def open_profile(d: Driver) -> None:
     """Find the household as the guide says: type in the search field, press Enter."""
-    d.window.navigate("households")
-    d.settle()
-    page = d.window.pages["households"]
+    from renodesk.ui.pages.households import HouseholdsPage
+
+    page = d.page("households", HouseholdsPage)
     QTest.keyClicks(page.query, "vries")
     d.settle(600)
     view = page.view
@@ -230,25 +241,33 @@ def open_profile(d: Driver) -> None:
     d.settle(600)
 
 
+def as_kind(widget: QWidget, kind: type[P]) -> P:
+    """A form's field as the widget it is."""
+    assert isinstance(widget, kind)
+    return widget
+
+
 def record_needs(d: Driver) -> None:
     """Consent, a vulnerability and a partner on the profile."""
+    from renodesk.ui.pages.household import HouseholdPage
     from renodesk.ui.widgets.needs_dialogs import InvolvementDialog, VulnerabilityDialog
 
-    profile = d.window.pages["household"]
-    form = profile.form
-    basis = form.edits["consent_basis"]
+    profile = d.shown("household", HouseholdPage)
+    edits = profile.form.edits
+    basis = as_kind(edits["consent_basis"], QComboBox)
     basis.setCurrentIndex(basis.findData("explicit_consent"))
-    form.edits["consent_date"].setText(QDateTime.currentDateTime().toString("dd-MM-yyyy"))
-    form.edits["consent_scope"].setPlainText("Kwetsbaarheden en afspraken voor de renovatie")
-    form.edits["phone"].setText("06-12345670")
-    form.edits["reads_with_difficulty"].setChecked(True)
-    for field, value in (("contact_person_name", "Anke de Vries"),
+    as_kind(edits["consent_scope"], QPlainTextEdit).setPlainText(
+        "Kwetsbaarheden en afspraken voor de renovatie")
+    as_kind(edits["reads_with_difficulty"], QCheckBox).setChecked(True)
+    for field, value in (("consent_date", QDateTime.currentDateTime().toString("dd-MM-yyyy")),
+                         ("phone", "06-12345670"),
+                         ("contact_person_name", "Anke de Vries"),
                          ("contact_person_relation", "dochter"),
                          ("contact_person_phone", "06-23456781"),
                          ("contact_person_street", "Lijsterlaan 3"),
                          ("contact_person_postcode", "1235 CD"),
                          ("contact_person_city", "Utrecht")):
-        form.edits[field].setText(value)
+        as_kind(edits[field], QLineEdit).setText(value)
     profile.save_button.click()
     d.settle(600)
     profile.needs.vulnerability_buttons[0].click()
@@ -272,9 +291,12 @@ def record_needs(d: Driver) -> None:
 
 def plan_visit(d: Driver) -> None:
     """04: today, at an hour already past, so the report can be written straight away."""
-    d.window.pages["household"].plan_button.click()
+    from renodesk.ui.pages.household import HouseholdPage
+    from renodesk.ui.pages.visits import VisitsPage
+
+    d.shown("household", HouseholdPage).plan_button.click()
     d.settle(600)
-    box = d.window.pages["visits"].plan_box
+    box = d.shown("visits", VisitsPage).plan_box
     box.kind.setCurrentIndex(box.kind.findData("kitchen_table"))
     when = QDateTime.currentDateTime()
     when.setTime(QTime(max(when.time().hour() - 1, 0), 0))
@@ -287,7 +309,9 @@ def plan_visit(d: Driver) -> None:
 
 def write_report(d: Driver) -> None:
     """05: the report with one agreement and one action, then saved and finalised."""
-    page = d.window.pages["visits"]
+    from renodesk.ui.pages.visits import VisitsPage
+
+    page = d.shown("visits", VisitsPage)
     form = page.form
     QTest.keyClicks(form.attendees, "Mevrouw De Vries en haar dochter Anke")
     QTest.keyClicks(form.texts["notes"], "Mevrouw is positief over de plannen.")
@@ -327,24 +351,20 @@ def profile_after_visit(d: Driver, household_id: str) -> None:
 
 def letters(d: Driver) -> None:
     """06 batch letters, 07 the preview, 08 the print dialog."""
-    d.window.navigate("letters")
-    d.settle(600)
-    page = d.window.pages["letters"]
+    from renodesk.ui.pages.letters import BatchDialog, LettersPage
 
-    from renodesk.ui.pages.letters import BatchDialog
+    page = d.page("letters", LettersPage)
 
     def batch(dialog: BatchDialog) -> None:
-        kind = dialog.findChild(QComboBox, "batchKind")
-        kind.setCurrentIndex(kind.findData("visit_report"))
+        dialog.kind.setCurrentIndex(dialog.kind.findData("visit_report"))
         d.shoot("06-brieven-groep", dialog)
         d.button(dialog, "Brieven maken").click()
 
     d.when_modal(BatchDialog, batch)
     page.batch_button.click()
     d.settle(1500)
-    table = page.findChild(QTableView, "letterTable")
-    table.setFocus()
-    table.selectRow(0)
+    page.table.setFocus()
+    page.table.selectRow(0)
     d.settle(2000)
     d.shoot("07-brieven-voorbeeld")
 
