@@ -15,9 +15,14 @@ wizard shows its passphrase page) and the real keyring is never touched. Only fi
 people. The window is 1366x888; dialogs are painted over it where they stand, and the
 result is scaled to 840x546.
 
-The README's pictures (resources/screenshots) come from the demo workspace instead:
+The README's pictures (resources/screenshots, 1280x800) come from a fresh demo workspace
+in an empty temporary folder (so ~/.local/share/RenoDesk/demo is left alone):
 
-    xvfb-run -a .venv/bin/renodesk --demo --data-dir TMPDIR screenshots --out OUTDIR
+    xvfb-run -a .venv/bin/renodesk --demo --data-dir "$(mktemp -d)" screenshots --out OUTDIR
+
+then copy 01-today.png to vandaag.png, 03-households.png to huishoudens.png,
+04-household.png to profiel.png, 11-dashboard.png to projectoverzicht.png and
+13-locked.png to vergrendeld.png (the numbers follow the navigation).
 """
 
 from __future__ import annotations
