@@ -44,10 +44,10 @@ class VisitListPanel(QWidget):
         header = self.view.horizontalHeader()
         # Beside an open visit the list is ~560 px wide at 1366: when, who, what and how it
         # stands come first; the address (also in the editor's heading) after them.
-        for column, width in ((VisitTableModel.WHEN, 125), (VisitTableModel.HOUSEHOLD, 150),
-                              (VisitTableModel.KIND, 150), (VisitTableModel.STATUS, 95),
-                              (VisitTableModel.ADDRESS, 150)):
-            header.resizeSection(column, width)
+        for section, width in ((VisitTableModel.WHEN, 125), (VisitTableModel.HOUSEHOLD, 150),
+                               (VisitTableModel.KIND, 150), (VisitTableModel.STATUS, 95),
+                               (VisitTableModel.ADDRESS, 150)):
+            header.resizeSection(section, width)
         header.moveSection(header.visualIndex(VisitTableModel.ADDRESS),
                            header.visualIndex(VisitTableModel.STATUS))
         self.view.activated.connect(self._picked)
