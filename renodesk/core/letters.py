@@ -224,8 +224,9 @@ def project_household_ids(conn: Connection, project_id: str) -> list[str]:
 
 def _nobody_could_get_it(kind: LetterKind, skipped: Sequence[Skipped]) -> NoReturn:
     """No household of a batch can get the letter: say why, not 'choose a household'."""
-    if len(skipped) == 1:
-        raise skipped[0].reason
+    if len(skipped) == 1 or (skipped and len({s.reason.key for s in skipped}) == 1
+                             and not skipped[0].reason.params.get("name")):
+        raise skipped[0].reason  # one reason for all of them (no phone number to call, say)
     if skipped and all(s.no_visit for s in skipped):
         raise RenoDeskError("letters.error.batch_no_visit", kind=kind.label(),
                             names=", ".join(s.name for s in skipped))

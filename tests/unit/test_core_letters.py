@@ -187,3 +187,7 @@ def test_a_letter_with_no_phone_number_to_call_is_refused(small_demo: Workspace)
         make_letter(small_demo, LetterChoice(LetterKind.AGREEMENTS, household_id=hid))
     assert caught.value.key == "letters.error.no_phone"
     assert scalar(small_demo, "SELECT count(*) FROM letter") == 0
+    others = [str(h) for h in [hid, household_with(small_demo, f"h.id != '{hid}'")]]
+    with pytest.raises(RenoDeskError) as batch:  # the shared reason, not "moved or no visit"
+        make_batch(small_demo, LetterKind.AGREEMENTS, others)
+    assert batch.value.key == "letters.error.no_phone"
