@@ -205,16 +205,35 @@ def _visitor_labels(conn: Connection, roster: _Roster, names: Sequence[str],
 
 
 def _salutation(household: dict[str, Any], texts: LetterTexts) -> str:
-    """"mevrouw Yılmaz", with the title in the letter's language ("Mrs Yılmaz")."""
-    salutation = str(household.get("salutation") or "").strip()
+    """"mevrouw Yılmaz", with the title in the letter's language ("Mrs Yılmaz"). Without
+    a salutation recorded, a name written with a title ("Mevrouw J. de Vries") gives one
+    ("mevrouw De Vries"); otherwise the letter opens with "Beste bewoner"."""
+    salutation = str(household.get("salutation") or "").strip() or _from_name(
+        str(household.get("name") or ""))
     if not salutation:
         return ""
     lowered = salutation.casefold()
-    for title in ("mevrouw", "meneer", "de heer", "familie"):
+    for title in _TITLES:
         if lowered.startswith(title + " "):
             translated = texts.text(f"salutation_titles.{title.replace(' ', '_')}")
             return f"{translated} {salutation[len(title) + 1:].strip()}"
     return salutation
+
+
+_TITLES = ("mevrouw", "meneer", "de heer", "familie")
+
+
+def _from_name(name: str) -> str:
+    """"mevrouw De Vries" from "Mevrouw J. de Vries"; "" when the name has no title."""
+    lowered = name.casefold()
+    title = next((t for t in _TITLES if lowered.startswith(t + " ")), None)
+    if title is None:
+        return ""
+    words = [word for word in name[len(title) + 1:].split() if not word.endswith(".")]
+    if not words:
+        return ""
+    surname = " ".join(words)
+    return f"{title} {surname[0].upper()}{surname[1:]}"
 
 
 def _agreement(conn: Connection, row: dict[str, Any], texts: LetterTexts,

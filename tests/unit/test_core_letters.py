@@ -191,3 +191,16 @@ def test_a_letter_with_no_phone_number_to_call_is_refused(small_demo: Workspace)
     with pytest.raises(RenoDeskError) as batch:  # the shared reason, not "moved or no visit"
         make_batch(small_demo, LetterKind.AGREEMENTS, others)
     assert batch.value.key == "letters.error.no_phone"
+
+
+def test_a_name_written_with_a_title_gives_the_salutation(small_demo: Workspace) -> None:
+    from renodesk.core.letter_requests import _from_name
+
+    assert _from_name("Mevrouw J. de Vries") == "mevrouw De Vries"
+    assert _from_name("de heer A.B. van der Berg") == "de heer Van der Berg"
+    assert _from_name("Gülşen Yılmaz") == "" and _from_name("Mevrouw J.") == ""
+    hid = household_with(small_demo, "h.status = 'active'")
+    small_demo.update("household", hid, {"name": "Mevrouw J. de Vries", "salutation": "",
+                                         "language": "nl"})
+    made = make_letter(small_demo, LetterChoice(LetterKind.AGREEMENTS, household_id=hid))
+    assert "Beste mevrouw De Vries," in pdf_text(made.result.pdf)
