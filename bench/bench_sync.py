@@ -42,6 +42,8 @@ def raw_insert_baseline(source_engine: object, target: Path,
 
     order = sorted(SYNCED_MODELS, key=lambda n: dependency_rank()[n])
     rows: dict[str, list[tuple[object, ...]]] = {}
+    # Named columns: a migration adds columns at the end of a table, the model may not.
+    columns = {name: ", ".join(table_for(SYNCED_MODELS[name]).columns.keys()) for name in order}
     with source_engine.connect() as conn:  # type: ignore[attr-defined]
         for name in order:
             rows[name] = [tuple(r) for r in conn.exec_driver_sql(
@@ -72,8 +74,8 @@ def raw_insert_baseline(source_engine: object, target: Path,
         for name in order:
             if rows[name]:
                 width = len(rows[name][0])
-                conn2.executemany(f"INSERT INTO {name} VALUES ({','.join('?' * width)})",
-                                  rows[name])
+                conn2.executemany(f"INSERT INTO {name} ({columns[name]}) "
+                                  f"VALUES ({','.join('?' * width)})", rows[name])
         conn2.execute("COMMIT")
 
     seconds = timed(insert_all)
