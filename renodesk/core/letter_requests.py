@@ -6,8 +6,7 @@ Read only; no Qt.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,17 +24,24 @@ from renodesk.core.enums import (
     AdjustmentCategory,
     AdjustmentStatus,
     LetterKind,
-    RosterRole,
     VisitKind,
 )
 from renodesk.core.errors import NotFoundError, RenoDeskError
+from renodesk.core.letter_people import (
+    ProjectRoster,
+    contact_persons,
+    salutation,
+    signed_by,
+    split_names,
+    visitor_labels,
+    whom_to_call,
+)
 from renodesk.core.queries.common import address, as_date, as_datetime
 from renodesk.letters.data import (
     Agreement,
     ContactPerson,
     Letterhead,
     LetterRequest,
-    Person,
     Recipient,
     VisitInfo,
 )
@@ -45,7 +51,6 @@ from renodesk.storage.models import (
     Household,
     Organisation,
     Partner,
-    RosterEntry,
     TeamMember,
     Visit,
     table,
@@ -64,7 +69,6 @@ _dwelling = table(Dwelling)
 _visit = table(Visit)
 _adjustment = table(Adjustment)
 _member = table(TeamMember)
-_roster = table(RosterEntry)
 _partner = table(Partner)
 
 
@@ -123,117 +127,6 @@ def resolve_language(household_language: str | None, requested: str | None,
 
     wanted = (requested or household_language or "nl").lower()
     return wanted if wanted in available_languages(templates) else "nl"
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-@dataclass
-class _Roster:
-    """The project's people, by name, with the role they have in this project."""
-
-    members: dict[str, dict[str, Any]]  # name -> team member row + "project_role"
-    entries: list[dict[str, Any]]  # roster entries with member fields, in roster order
-
-    @classmethod
-    def read(cls, conn: Connection, project_id: str) -> _Roster:
-        rows = conn.execute(
-            select(_roster.c.role, _roster.c.responsibilities, _roster.c.tenant_facing,
-                   _member.c.id, _member.c.name, _member.c.phone, _member.c.role.label("own"))
-            .join(_member, _member.c.id == _roster.c.member_id)
-            .where(_roster.c.project_id == project_id)
-            .order_by(_roster.c.role, _member.c.name)).mappings().all()
-        entries = [dict(r) for r in rows]
-        members = {str(r["name"]).casefold(): r for r in entries}
-        return cls(members, entries)
-
-    def find(self, conn: Connection, name: str) -> dict[str, Any] | None:
-        found = self.members.get(name.strip().casefold())
-        if found is not None:
-            return found
-        row = conn.execute(select(_member).where(_member.c.name == name.strip())).mappings().first()
-        return None if row is None else {**dict(row), "own": row["role"]}
-
-    def coaches(self) -> list[dict[str, Any]]:
-        return [e for e in self.entries if e["role"] == RosterRole.TENANT_COACH]
-
-
-def _role_of(entry: dict[str, Any]) -> str:
-    return str(entry.get("role") or entry.get("own") or RosterRole.OTHER)
-
-
-def _contact(conn: Connection, roster: _Roster, visitors: Sequence[str], actor: str,
-             head: Letterhead) -> Person:
-    """Whom the tenant calls: a coach who comes (or came), else the coach making the
-    letter, else the project's coach, else the organisation's own number."""
-    candidates = [roster.find(conn, name) for name in visitors]
-    people = [c for c in candidates if c is not None]
-    for person in people:
-        if _role_of(person) == RosterRole.TENANT_COACH and person.get("phone"):
-            return Person(person["name"], person["phone"])
-    me = roster.find(conn, actor) if actor else None
-    if me is not None and me.get("phone"):
-        return Person(me["name"], me["phone"])
-    for coach in roster.coaches():
-        if coach.get("phone"):
-            return Person(coach["name"], coach["phone"])
-    for person in people:
-        if person.get("phone"):
-            return Person(person["name"], person["phone"])
-    if not head.phone:
-        # Every letter tells the tenant whom to call; "the number is ." helps nobody.
-        raise RenoDeskError("letters.error.no_phone")
-    return Person(actor or head.organisation, head.phone)
-
-
-def _names(text: str) -> list[str]:
-    return [part.strip() for part in (text or "").split(",") if part.strip()]
-
-
-def _visitor_labels(conn: Connection, roster: _Roster, names: Sequence[str],
-                    texts: LetterTexts) -> tuple[str, ...]:
-    labels = []
-    for name in names:
-        person = roster.find(conn, name)
-        if person is None:
-            labels.append(name)
-        else:
-            role = texts.label(RosterRole(_role_of(person)))
-            labels.append(f"{person['name']} ({_lower_first(role)})")
-    return tuple(labels)
-
-
-def _salutation(household: dict[str, Any], texts: LetterTexts) -> str:
-    """"mevrouw Yılmaz", with the title in the letter's language ("Mrs Yılmaz"). Without
-    a salutation recorded, a name written with a title ("Mevrouw J. de Vries") gives one
-    ("mevrouw De Vries"); otherwise the letter opens with "Beste bewoner"."""
-    salutation = str(household.get("salutation") or "").strip() or _from_name(
-        str(household.get("name") or ""))
-    if not salutation:
-        return ""
-    lowered = salutation.casefold()
-    for title in _TITLES:
-        if lowered.startswith(title + " "):
-            translated = texts.text(f"salutation_titles.{title.replace(' ', '_')}")
-            return f"{translated} {salutation[len(title) + 1:].strip()}"
-    return salutation
-
-
-_TITLES = ("mevrouw", "meneer", "de heer", "familie")
-
-
-def _from_name(name: str) -> str:
-    """"mevrouw De Vries" from "Mevrouw J. de Vries"; "" when the name has no title."""
-    lowered = name.casefold()
-    title = next((t for t in _TITLES if lowered.startswith(t + " ")), None)
-    if title is None:
-        return ""
-    words = [word for word in name[len(title) + 1:].split() if not word.endswith(".")]
-    if not words:
-        return ""
-    surname = " ".join(words)
-    return f"{title} {surname[0].upper()}{surname[1:]}"
 
 
 def _agreement(conn: Connection, row: dict[str, Any], texts: LetterTexts,
@@ -321,15 +214,15 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
     own_language = _organisation_language(conn) if reason else household["language"]
     language = resolve_language(own_language, choice.language, templates)
     texts, _ = load_texts(language, templates)
-    roster = _Roster.read(conn, dwelling["project_id"])
+    roster = ProjectRoster.read(conn, dwelling["project_id"])
     # Letters without a visit name the coach of the household's latest visit.
     latest = visit or conn.execute(select(_visit.c.visitors).where(
         _visit.c.household_id == household_id).order_by(_visit.c.planned_at.desc()).limit(1)
     ).mappings().first()
-    visitor_names = _names(latest["visitors"]) if latest else []
-    contact = _contact(conn, roster, visitor_names, actor, head)
+    visitor_names = split_names(latest["visitors"]) if latest else []
+    contact = whom_to_call(conn, roster, visitor_names, actor, head)
     if not head.signatory_name:
-        head = _signed_by(head, contact, roster, conn, texts)
+        head = signed_by(head, contact, roster, conn, texts)
     large_print = choice.large_print
     if large_print is None:  # the tenant's reading needs are not the contact person's
         large_print = reason is None and bool(household["large_print"]
@@ -339,11 +232,11 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
         street=address(dwelling["street"], dwelling["number"], dwelling["addition"]),
         postcode=dwelling["postcode"],
         city=dwelling["city"],
-        salutation_name=_salutation(household, texts),
+        salutation_name=salutation(household, texts),
     )
     about = None
     if reason is not None:
-        about = on_behalf_of(household, _salutation(household, texts), recipient, reason)
+        about = on_behalf_of(household, salutation(household, texts), recipient, reason)
         recipient = contact_recipient(household)
     visit_info = _visit_info(conn, roster, visit, texts) if visit else None
     agreements: tuple[Agreement, ...] = ()
@@ -357,7 +250,7 @@ def gather(conn: Connection, choice: LetterChoice, actor: str, templates: Path |
                            for r in conn.execute(query).mappings())
     people: tuple[ContactPerson, ...] = ()
     if choice.kind == LetterKind.CONTACT_PERSONS:
-        people = _contact_persons(roster, contact, texts, head)
+        people = contact_persons(roster, contact, texts, head)
     request = LetterRequest(
         kind=choice.kind, letterhead=head, recipient=recipient, letter_date=today,
         contact=contact, language=language, large_print=large_print, visit=visit_info,
@@ -372,37 +265,7 @@ def _organisation_language(conn: Connection) -> str | None:
         _org.c.id == ORGANISATION_ID)).scalar()
 
 
-#: The order a tenant needs the roster in: their own coach first, the builders next.
-_ROLE_ORDER = (RosterRole.TENANT_COACH, RosterRole.CONTRACTOR_COACH, RosterRole.SUPERVISOR,
-               RosterRole.SITE_MANAGER, RosterRole.SOCIAL_MANAGER, RosterRole.OTHER,
-               RosterRole.PROJECT_LEADER)
-
-
-def _contact_persons(roster: _Roster, contact: Person, texts: LetterTexts,
-                     head: Letterhead) -> tuple[ContactPerson, ...]:
-    """The tenant-facing roster; of the coaches only the household's own, when known."""
-    entries = [e for e in roster.entries if e["tenant_facing"]]
-    own = [e for e in entries if e["role"] == RosterRole.TENANT_COACH
-           and e["name"] == contact.name]
-    if own:
-        entries = [e for e in entries if e["role"] != RosterRole.TENANT_COACH or e in own]
-    entries.sort(key=lambda e: _ROLE_ORDER.index(RosterRole(_role_of(e))))
-    return tuple(
-        ContactPerson(name=e["name"], role=texts.label(RosterRole(_role_of(e))),
-                      call_about=str(e["responsibilities"] or "").strip(),
-                      phone=e["phone"] or head.phone)
-        for e in entries)
-
-
-def _signed_by(head: Letterhead, contact: Person, roster: _Roster, conn: Connection,
-               texts: LetterTexts) -> Letterhead:
-    """No signatory set for the organisation: the coach the tenant calls signs."""
-    person = roster.find(conn, contact.name)
-    role = texts.label(RosterRole(_role_of(person))) if person else ""
-    return replace(head, signatory_name=contact.name, signatory_role=role)
-
-
-def _visit_info(conn: Connection, roster: _Roster, visit: dict[str, Any],
+def _visit_info(conn: Connection, roster: ProjectRoster, visit: dict[str, Any],
                 texts: LetterTexts) -> VisitInfo:
     kind = VisitKind(visit["kind"])
     ready = [texts.text(f"visit_ready.{kind.value}_{n}") for n in (1, 2, 3)]
@@ -417,9 +280,9 @@ def _visit_info(conn: Connection, roster: _Roster, visit: dict[str, Any],
         when=when,
         duration_minutes=int(visit["duration_minutes"] or 60),
         kind_label=texts.label(kind),
-        visitors=_visitor_labels(conn, roster, _names(visit["visitors"]), texts),
+        visitors=visitor_labels(conn, roster, split_names(visit["visitors"]), texts),
         purpose=texts.text(f"visit_purpose.{kind.value}"),
         to_have_ready=tuple(item.strip() for item in ready if item.strip()),
-        attendees=tuple(_names(visit["attendees"])),
+        attendees=tuple(split_names(visit["attendees"])),
         summary=tuple(summary),
     )

@@ -194,7 +194,7 @@ def test_a_letter_with_no_phone_number_to_call_is_refused(small_demo: Workspace)
 
 
 def test_a_name_written_with_a_title_gives_the_salutation(small_demo: Workspace) -> None:
-    from renodesk.core.letter_requests import _from_name
+    from renodesk.core.letter_people import salutation_from_name as _from_name
 
     assert _from_name("Mevrouw J. de Vries") == "mevrouw De Vries"
     assert _from_name("de heer A.B. van der Berg") == "de heer Van der Berg"
