@@ -1,9 +1,13 @@
 """Make the user guide's pictures (docs/images/01..09) by driving the real window.
 
-Regenerate them after a change to a screen the guide shows:
+Regenerate them after a change to a screen the guide shows, for the Dutch guide and,
+with ``--lang en``, for the English one (the window in English, its pictures in
+docs/images/en/):
 
     xvfb-run -a .venv/bin/python docs/tools/guide_screenshots.py OUTDIR
     cp OUTDIR/*.png docs/images/
+    xvfb-run -a .venv/bin/python docs/tools/guide_screenshots.py --lang en OUTDIR_EN
+    cp OUTDIR_EN/*.png docs/images/en/
 
 The script starts from an EMPTY workspace in a temporary folder (HOME and XDG folders
 point there too) and follows the guide as a coach would: the first-run wizard (01, 02),
@@ -12,7 +16,8 @@ report waits for the visit's day), the report with an agreement (05), batch lett
 the letter preview (07), the print dialog (08) and the About dialog (09). The keyring is
 replaced by keyring's "fail" backend, so the workspace is locked with a passphrase (the
 wizard shows its passphrase page) and the real keyring is never touched. Only fictitious
-people. The window is 1366x888; dialogs are painted over it where they stand, and the
+people; what the coach types, and the pictures' names, per language are in
+guide_story.py. The window is 1366x888; dialogs are painted over it where they stand, and the
 result is scaled to 840x546.
 
 The README's pictures (resources/screenshots, 1280x800) come from a fresh demo workspace
@@ -27,6 +32,7 @@ then copy 01-today.png to vandaag.png, 03-households.png to huishoudens.png,
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -35,6 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from guide_story import STORIES
 from PySide6.QtCore import QDateTime, QModelIndex, QPoint, Qt, QTime, QTimer
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog
@@ -58,7 +65,6 @@ WINDOW_SIZE = (1366, 888)
 IMAGE_WIDTH = 840
 ORGANISATION = "Woonstichting De Linde"
 COACH = "Sanne Bakker"
-HOUSEHOLD = "Mevrouw J. de Vries"
 
 
 def _isolate(root: Path) -> Path:
@@ -79,14 +85,15 @@ def _isolate(root: Path) -> Path:
 class Driver:
     """The main window, a way to wait for its background work, and a camera."""
 
-    def __init__(self, out: Path, data_dir: Path) -> None:
+    def __init__(self, out: Path, data_dir: Path, language: str) -> None:
         from renodesk.ui import app as uiapp
 
         self.out = out
+        self.story = STORIES[language]
         self.app = QApplication(sys.argv[:1])
         uiapp.configure(self.app)
         paths = uiapp.resolve_paths(str(data_dir), False)
-        self.window, self.startup = uiapp.build(paths, "nl", False)
+        self.window, self.startup = uiapp.build(paths, language, False)
         self.window.resize(*WINDOW_SIZE)
         self.missed: list[str] = []
 
@@ -102,8 +109,9 @@ class Driver:
         self.wait(lambda: self.window.runner.pending == 0, "background work")
         QTest.qWait(100)
 
-    def shoot(self, name: str, dialog: QWidget | None = None) -> None:
-        """The window (with ``dialog`` painted where it stands), scaled to the guide's width."""
+    def shoot(self, number: int, dialog: QWidget | None = None) -> None:
+        """Picture ``number``: the window (with ``dialog`` painted where it stands), scaled
+        to the guide's width."""
         self.settle()
         picture = self.window.grab()
         if dialog is not None:
@@ -113,7 +121,7 @@ class Driver:
             painter.end()
         scaled: QPixmap = picture.scaledToWidth(IMAGE_WIDTH,
                                                 Qt.TransformationMode.SmoothTransformation)
-        target = self.out / f"{name}.png"
+        target = self.out / f"{self.story.picture(number)}.png"
         scaled.save(str(target))
         print("wrote", target, flush=True)
 
@@ -169,7 +177,7 @@ def first_run(d: Driver, data_dir: Path) -> None:
     def fill(wizard: FirstRunWizard) -> None:
         QTest.keyClicks(wizard.organisation, ORGANISATION)
         QTest.keyClicks(wizard.coach, COACH)
-        d.shoot("01-eerste-start", wizard)
+        d.shoot(1, wizard)
         wizard.next()
         wizard.password.setText("keukentafel")
         wizard.password_again.setText("keukentafel")
@@ -178,7 +186,7 @@ def first_run(d: Driver, data_dir: Path) -> None:
         wizard.next()
         wizard.passphrase.setText(PASSPHRASE)
         wizard.passphrase_again.setText(PASSPHRASE)
-        d.shoot("02-wachtzin", wizard)
+        d.shoot(2, wizard)
         wizard.accept()
 
     d.window.show()
@@ -194,6 +202,7 @@ def project_with_household(d: Driver) -> None:
     from renodesk.ui.roster_dialogs import PartnerDialog, RosterDialog
     from renodesk.ui.setup_dialogs import HouseholdDialog, ProjectDialog
 
+    story = d.story
     page = d.page("projects", ProjectsPage)
     page.new_button.click()
     project = d.dialog(ProjectDialog)
@@ -207,7 +216,7 @@ def project_with_household(d: Driver) -> None:
     roster.member.setCurrentIndex(0)  # "Sanne Bakker (uzelf)"
     roster.member_phone.setText("06-18470054")
     roster.role.setCurrentIndex(roster.role.findData("tenant_coach"))
-    roster.responsibilities.setPlainText("Huisbezoeken en keukentafelgesprekken")
+    roster.responsibilities.setPlainText(story.responsibilities)
     roster.save_button.click()
     d.settle(600)
     page.tabs.setCurrentIndex(PARTNERS_TAB)
@@ -219,7 +228,8 @@ def project_with_household(d: Driver) -> None:
     partner.save_button.click()
     d.settle(600)
     page.tabs.setCurrentIndex(DWELLINGS_TAB)
-    for number, addition, name in (("12", "A", HOUSEHOLD), ("14", "", "Familie Bakkal")):
+    for number, addition, name in (("12", "A", story.household),
+                                   ("14", "", "Familie Bakkal")):
         page.buttons["addDwelling"].click()
         household = d.dialog(HouseholdDialog)
         household.street.setText("Merelstraat")
@@ -237,7 +247,7 @@ def open_profile(d: Driver) -> None:
     from renodesk.ui.pages.households import HouseholdsPage
 
     page = d.page("households", HouseholdsPage)
-    QTest.keyClicks(page.query, "vries")
+    QTest.keyClicks(page.query, d.story.search)
     d.settle(600)
     view = page.view
     view.setFocus()
@@ -257,17 +267,19 @@ def record_needs(d: Driver) -> None:
     from renodesk.ui.pages.household import HouseholdPage
     from renodesk.ui.widgets.needs_dialogs import InvolvementDialog, VulnerabilityDialog
 
+    story = d.story
     profile = d.shown("household", HouseholdPage)
     edits = profile.form.edits
     basis = as_kind(edits["consent_basis"], QComboBox)
     basis.setCurrentIndex(basis.findData("explicit_consent"))
-    as_kind(edits["consent_scope"], QPlainTextEdit).setPlainText(
-        "Kwetsbaarheden en afspraken voor de renovatie")
+    as_kind(edits["consent_scope"], QPlainTextEdit).setPlainText(story.consent_scope)
+    language = as_kind(edits["language"], QComboBox)
+    language.setCurrentIndex(language.findData(story.tenant_language))
     as_kind(edits["reads_with_difficulty"], QCheckBox).setChecked(True)
     for field, value in (("consent_date", QDateTime.currentDateTime().toString("dd-MM-yyyy")),
                          ("phone", "06-12345670"),
-                         ("contact_person_name", "Anke de Vries"),
-                         ("contact_person_relation", "dochter"),
+                         ("contact_person_name", story.contact_person),
+                         ("contact_person_relation", story.relation),
                          ("contact_person_phone", "06-23456781"),
                          ("contact_person_street", "Lijsterlaan 3"),
                          ("contact_person_postcode", "1235 CD"),
@@ -279,7 +291,7 @@ def record_needs(d: Driver) -> None:
     need = d.dialog(VulnerabilityDialog)
     need.category.setCurrentIndex(need.category.findData("mobility"))
     need.weight.setCurrentIndex(need.weight.findData(3))
-    need.implications.setPlainText("Kan de trap niet op; heeft een rustige kamer nodig")
+    need.implications.setPlainText(story.implications)
     need.save_button.click()
     d.settle(600)
     profile.needs.partner_buttons[0].click()
@@ -288,7 +300,7 @@ def record_needs(d: Driver) -> None:
     d.wait(lambda: partners.findText("Wijkteam Noord", Qt.MatchFlag.MatchStartsWith) >= 0,
            "the project's partners")
     partners.setCurrentIndex(partners.findText("Wijkteam Noord", Qt.MatchFlag.MatchStartsWith))
-    involvement.role.setText("Komt mee naar het keukentafelgesprek")
+    involvement.role.setText(story.partner_role)
     involvement.consent.setChecked(True)
     involvement.save_button.click()
     d.settle(600)
@@ -307,7 +319,7 @@ def plan_visit(d: Driver) -> None:
     when.setTime(QTime(max(when.time().hour() - 1, 0), 0))
     box.planned_at.setDateTime(when)
     box.visitors.setText(COACH)
-    d.shoot("04-bezoek-plannen")
+    d.shoot(4)
     box.button.click()
     d.settle(600)
 
@@ -316,30 +328,31 @@ def write_report(d: Driver) -> None:
     """05: the report with one agreement and one action, then saved and finalised."""
     from renodesk.ui.pages.visits import VisitsPage
 
+    story = d.story
     page = d.shown("visits", VisitsPage)
     form = page.form
-    QTest.keyClicks(form.attendees, "Mevrouw De Vries en haar dochter Anke")
-    QTest.keyClicks(form.texts["notes"], "Mevrouw is positief over de plannen.")
-    QTest.keyClicks(form.texts["wishes"], "Een vaste contactpersoon tijdens de werkzaamheden")
-    QTest.keyClicks(form.texts["worries"], "Stof en lawaai; de trap naar de badkamer")
+    QTest.keyClicks(form.attendees, story.attendees)
+    QTest.keyClicks(form.texts["notes"], story.notes)
+    QTest.keyClicks(form.texts["wishes"], story.wishes)
+    QTest.keyClicks(form.texts["worries"], story.worries)
     form.add_adjustment.click()
     d.settle()
     agreements = form.adjustment_table.model()
     due = QDateTime.currentDateTime().addDays(21).toString("dd-MM-yyyy")
     for column, value in ((form.A_CATEGORY, "temporary_housing"), (form.A_STATUS, "agreed"),
-                          (form.A_DESCRIPTION, "Rustwoning tijdens de sloop van de badkamer"),
+                          (form.A_DESCRIPTION, story.agreement),
                           (form.A_DUE, due)):
         agreements.setData(agreements.index(0, column), value)
     form.add_action.click()
     d.settle()
     actions = form.action_table.model()
-    actions.setData(actions.index(0, form.T_DESCRIPTION), "Rustwoning reserveren")
+    actions.setData(actions.index(0, form.T_DESCRIPTION), story.action)
     for inline in (form.adjustment_table, form.action_table):  # no cell editor in the picture
         inline.setCurrentIndex(QModelIndex())
     for scroll in page.findChildren(QScrollArea):
         if scroll.isVisible() and scroll.isAncestorOf(form.adjustment_table):
             scroll.ensureWidgetVisible(page.save_button, 0, 0)
-    d.shoot("05-verslag-afspraak")
+    d.shoot(5)
     page.save_button.click()
     d.settle(600)
     d.when_modal(QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
@@ -351,7 +364,7 @@ def profile_after_visit(d: Driver, household_id: str) -> None:
     """03: the profile, now with the agreement under Gepland / binnenkort and a history."""
     d.window.navigate("household", household_id)
     d.settle(600)
-    d.shoot("03-huishouden")
+    d.shoot(3)
 
 
 def letters(d: Driver) -> None:
@@ -362,8 +375,8 @@ def letters(d: Driver) -> None:
 
     def batch(dialog: BatchDialog) -> None:
         dialog.kind.setCurrentIndex(dialog.kind.findData("visit_report"))
-        d.shoot("06-brieven-groep", dialog)
-        d.button(dialog, "Brieven maken").click()
+        d.shoot(6, dialog)
+        d.button(dialog, d.story.make_letters).click()
 
     d.when_modal(BatchDialog, batch)
     page.batch_button.click()
@@ -371,14 +384,14 @@ def letters(d: Driver) -> None:
     page.table.setFocus()
     page.table.selectRow(0)
     d.settle(2000)
-    d.shoot("07-brieven-voorbeeld")
+    d.shoot(7)
 
     def printer(dialog: QPrintDialog) -> None:
         # The suggested file lies in this script's temporary HOME; type a coach's own.
         for field in dialog.findChildren(QLineEdit):
             if field.isVisible() and field.text().endswith(".pdf"):
-                field.setText("/home/sanne/Documenten/verslag-de-vries.pdf")
-        d.shoot("08-afdrukken-pdf", dialog)
+                field.setText(d.story.pdf_file)
+        d.shoot(8, dialog)
         dialog.reject()
 
     d.when_modal(QPrintDialog, printer)
@@ -392,7 +405,7 @@ def about(d: Driver) -> None:
     from renodesk.ui.about import AboutDialog
 
     def shoot(dialog: AboutDialog) -> None:
-        d.shoot("09-over-renodesk", dialog)
+        d.shoot(9, dialog)
         dialog.reject()
 
     d.when_modal(AboutDialog, shoot)
@@ -416,28 +429,32 @@ def household_id(d: Driver, name: str) -> str:
     return str(got[0][0])
 
 
-def main(out: Path) -> None:
+def main(out: Path, language: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="renodesk-guide-") as temp:
         data_dir = _isolate(Path(temp))
-        d = Driver(out, data_dir)
+        d = Driver(out, data_dir, language)
         first_run(d, data_dir)
         project_with_household(d)
         open_profile(d)
         record_needs(d)
         plan_visit(d)
         write_report(d)
-        profile_after_visit(d, household_id(d, HOUSEHOLD))
+        profile_after_visit(d, household_id(d, d.story.household))
         letters(d)
         about(d)
         d.window.close()
         d.settle()
-    pictures = sorted(path.name for path in out.glob("0[1-9]-*.png"))
-    if d.missed or len(pictures) != 9:
-        sys.exit(f"not made: dialogs {d.missed}; pictures made: {pictures}")
+    missing = [name for name in d.story.pictures if not (out / f"{name}.png").exists()]
+    if d.missed or missing:
+        sys.exit(f"not made: dialogs {d.missed}; pictures {missing}")
 
 
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit(__doc__)
-    main(Path(sys.argv[1]).resolve())
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--lang", choices=sorted(STORIES), default="nl",
+                        help="the window's language and the guide the pictures are for")
+    parser.add_argument("outdir", type=Path, help="the folder the pictures are written to")
+    arguments = parser.parse_args()
+    main(arguments.outdir.resolve(), arguments.lang)
