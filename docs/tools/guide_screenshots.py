@@ -27,7 +27,9 @@ in an empty temporary folder (so ~/.local/share/RenoDesk/demo is left alone):
 
 then copy 01-today.png to vandaag.png, 03-households.png to huishoudens.png,
 04-household.png to profiel.png, 11-dashboard.png to projectoverzicht.png and
-13-locked.png to vergrendeld.png (the numbers follow the navigation).
+13-locked.png to vergrendeld.png (the numbers follow the navigation). The English guide's
+demo picture is the same command with ``--lang en`` after ``--demo``; copy its
+03-households.png to docs/images/en/demo-households.png.
 """
 
 from __future__ import annotations

@@ -24,6 +24,26 @@ def test_every_picture_and_link_in_the_guide_exists(guide: Path) -> None:
         assert (guide.parent / target).exists(), f"{guide.name}: {target} does not exist"
 
 
+def _pictures(guide: Path, folder: str) -> list[tuple[str, str]]:
+    """(alt text, file name) of each numbered picture the guide shows from ``folder``."""
+    return re.findall(rf"!\[([^\]]*)\]\({re.escape(folder)}/(\d\d-[\w-]+\.png)\)",
+                      guide.read_text("utf-8"))
+
+
+def test_the_english_guide_shows_every_picture_of_the_dutch_one_in_english() -> None:
+    dutch = _pictures(GUIDES[0], "images")
+    english = _pictures(GUIDES[1], "images/en")
+    assert len(dutch) >= 9, dutch
+    assert [name[:2] for _alt, name in english] == [name[:2] for _alt, name in dutch]
+    folder = ROOT / "docs" / "images" / "en"
+    for alt, name in english:
+        assert (folder / name).is_file(), f"user-guide.md: images/en/{name} does not exist"
+        assert len(alt.split()) >= 3, f"user-guide.md: images/en/{name} needs an alt text"
+    shown = {name for _alt, name in english}
+    unused = sorted(p.name for p in folder.glob("[0-9][0-9]-*.png") if p.name not in shown)
+    assert not unused, f"pictures in docs/images/en that the English guide does not show: {unused}"
+
+
 def _desktop_commands(guide: Path) -> list[list[str]]:
     """Each `renodesk ...` / `renodesk-cli.exe ...` command line of the guide, as argv."""
     found = []
