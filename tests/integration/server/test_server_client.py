@@ -13,8 +13,8 @@ from renodesk.core.errors import RenoDeskError
 from renodesk.server import store
 from renodesk.server.app import ServerConfig, create_app
 from renodesk.server.db import Database
-from renodesk.sync.server_client import (
-    ServerClient,
+from renodesk.sync.server_client import ServerClient
+from renodesk.sync.server_http import (
     ServerRefused,
     ServerReplyError,
     ServerUnreachable,
