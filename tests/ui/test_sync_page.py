@@ -82,12 +82,12 @@ def test_the_inbox_shows_both_versions_and_keeping_the_other_settles(qtbot: Any,
     page = page_for(qtbot, sanne, InlineRunner())
     conflict = open_conflicts(sanne.ws)[0]
     page.load(conflict.id)
-    assert page.conflict_list.count() == 1
-    shown = {page.kept_text.toPlainText(), page.other_text.toPlainText()}
+    assert page.inbox.conflict_list.count() == 1
+    shown = {page.inbox.kept_text.toPlainText(), page.inbox.other_text.toPlainText()}
     assert shown == {"Wil een rustige kamer.", "Dochter helpt met inpakken."}
-    chosen = page.other_text.toPlainText()
-    page.other_button.click()
-    assert open_conflicts(sanne.ws) == [] and page.conflict_list.count() == 0
+    chosen = page.inbox.other_text.toPlainText()
+    page.inbox.other_button.click()
+    assert open_conflicts(sanne.ws) == [] and page.inbox.conflict_list.count() == 0
     assert sanne.rows("household")[household]["notes"] == chosen
     page.sync_button.click()
     from renodesk.sync.service import sync_now
@@ -100,8 +100,8 @@ def test_a_combined_text_can_be_kept(qtbot: Any, tmp_path: Path) -> None:
     sanne, _ahmet, household = conflicted(tmp_path)
     page = page_for(qtbot, sanne, InlineRunner())
     page.load()
-    page.combined_text.setPlainText("Rustige kamer; dochter helpt met inpakken.")
-    page.combined_button.click()
+    page.inbox.combined_text.setPlainText("Rustige kamer; dochter helpt met inpakken.")
+    page.inbox.combined_button.click()
     assert sanne.rows("household")[household]["notes"] == (
         "Rustige kamer; dochter helpt met inpakken.")
 

@@ -17,17 +17,13 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from renodesk.ui.labels import conflict_label
+from renodesk.ui.conflict_inbox import ConflictInbox
 from renodesk.ui.pages.base import Page, PageContext
 from renodesk.ui.server_tidy import ServerTidyBox
 
@@ -45,10 +41,6 @@ def _load(ws: Workspace) -> tuple[SyncStatus, list[Conflict]]:
     from renodesk.sync.service import status
 
     return status(ws), open_conflicts(ws)
-
-
-def _text(value: Any) -> str:
-    return "" if value is None else str(value)
 
 
 class SyncPage(Page):
@@ -129,52 +121,9 @@ class SyncPage(Page):
         self.tidy.button.clicked.connect(self.tidy_server)
         self.tidy.hide()
         layout.addWidget(self.tidy)
-        layout.addWidget(self._build_inbox(), 1)
-
-    def _build_inbox(self) -> QWidget:
-        box = QGroupBox(self.tr("Edited on two laptops at once"), self)
-        self.conflict_list = QListWidget(box)
-        self.conflict_list.setObjectName("conflictList")
-        self.conflict_list.currentRowChanged.connect(self._show_conflict)
-        self.kept_text = QPlainTextEdit(box)
-        self.kept_text.setObjectName("keptVersion")
-        self.kept_text.setReadOnly(True)
-        self.other_text = QPlainTextEdit(box)
-        self.other_text.setObjectName("otherVersion")
-        self.other_text.setReadOnly(True)
-        self.combined_text = QPlainTextEdit(box)
-        self.combined_text.setObjectName("combinedVersion")
-        self.keep_button = QPushButton(self.tr("Keep this version"), box)
-        self.keep_button.clicked.connect(lambda: self._settle("kept"))
-        self.other_button = QPushButton(self.tr("Keep this version"), box)
-        self.other_button.setObjectName("keepOther")
-        self.other_button.clicked.connect(lambda: self._settle("other"))
-        self.combined_button = QPushButton(self.tr("Keep the combined text"), box)
-        self.combined_button.clicked.connect(lambda: self._settle("combined"))
-        sides = QSplitter(box)
-        for title, text, button in ((self.tr("Now in the field"), self.kept_text,
-                                     self.keep_button),
-                                    (self.tr("The other version"), self.other_text,
-                                     self.other_button),
-                                    (self.tr("Combined (edit freely)"), self.combined_text,
-                                     self.combined_button)):
-            column = QWidget(sides)
-            inner = QVBoxLayout(column)
-            inner.setContentsMargins(0, 0, 0, 0)
-            inner.addWidget(QLabel(title, column))
-            inner.addWidget(text, 1)
-            inner.addWidget(button)
-            sides.addWidget(column)
-        self.inbox_hint = QLabel(box)
-        self.inbox_hint.setWordWrap(True)
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.inbox_hint)
-        row = QSplitter(box)
-        row.addWidget(self.conflict_list)
-        row.addWidget(sides)
-        row.setStretchFactor(1, 3)
-        layout.addWidget(row, 1)
-        return box
+        self.inbox = ConflictInbox(self)
+        self.inbox.keep.connect(self._settle)
+        layout.addWidget(self.inbox, 1)
 
     @classmethod
     def title(cls) -> str:
@@ -218,43 +167,13 @@ class SyncPage(Page):
         # Replacing the team key works through a shared folder only.
         self.team_key.rotate_button.setVisible(state.folder is not None and in_team)
         self.tidy.button.setEnabled(self.job is None)
-        self._fill_conflicts()
-
-    def _fill_conflicts(self) -> None:
-        self.conflict_list.blockSignals(True)
-        self.conflict_list.clear()
-        chosen = 0
-        for row, item in enumerate(self.conflicts):
-            entry = QListWidgetItem(f"{conflict_label(item.entity, item.field)}\n"
-                                    f"{item.created_at.strftime('%d-%m-%Y %H:%M')}")
-            self.conflict_list.addItem(entry)
-            if item.id == self.wanted_conflict:
-                chosen = row
-        self.conflict_list.blockSignals(False)
-        self.inbox_hint.setText(
-            self.tr("Both versions are kept. Choose the one to keep, or combine them.")
-            if self.conflicts else self.tr("Nothing to settle."))
-        self.conflict_list.setCurrentRow(chosen if self.conflicts else -1)
-        self._show_conflict(chosen if self.conflicts else -1)
-
-    def _show_conflict(self, row: int) -> None:
-        item = self.conflicts[row] if 0 <= row < len(self.conflicts) else None
-        self.kept_text.setPlainText(_text(item.kept) if item else "")
-        self.other_text.setPlainText(_text(item.other) if item else "")
-        combined = f"{_text(item.kept)}\n{_text(item.other)}" if item else ""
-        self.combined_text.setPlainText(combined)
-        editable = item is not None and not item.is_record
-        for widget in (self.keep_button, self.other_button, self.combined_button,
-                       self.combined_text):
-            widget.setEnabled(editable)
+        self.inbox.fill(self.conflicts, self.wanted_conflict)
 
     def _settle(self, which: str) -> None:
-        row = self.conflict_list.currentRow()
-        if not 0 <= row < len(self.conflicts):
+        chosen = self.inbox.chosen(which)
+        if chosen is None:
             return
-        item = self.conflicts[row]
-        value = {"kept": item.kept, "other": item.other,
-                 "combined": self.combined_text.toPlainText()}[which]
+        item, value = chosen
 
         def settled(_result: Any, error: BaseException | None) -> None:
             if error is not None:
