@@ -43,7 +43,8 @@ def dialog_of(page: Any, kind: type[QDialog]) -> Any:
 def test_a_project_with_roster_partner_and_household_made_in_an_empty_workspace(
         qtbot: Any, context: PageContext, recorder: Recorder) -> None:
     from renodesk.ui.pages.households import HouseholdsPage
-    from renodesk.ui.pages.projects import DWELLINGS_TAB, PARTNERS_TAB, ProjectsPage
+    from renodesk.ui.pages.projects import ProjectsPage
+    from renodesk.ui.pages.projects_tabs import DWELLINGS_TAB, PARTNERS_TAB
     from renodesk.ui.roster_dialogs import PartnerDialog, RosterDialog
     from renodesk.ui.setup_dialogs import HouseholdDialog, ProjectDialog
 
@@ -60,7 +61,7 @@ def test_a_project_with_roster_partner_and_household_made_in_an_empty_workspace(
     assert page.heading.text() == "Vogelbuurt (VB-01)"
     assert "15-11-2026" in page.tally.deadline.text()
 
-    page.buttons["addRoster"].click()
+    page.tabs.buttons["addRoster"].click()
     roster = dialog_of(page, RosterDialog)
     # Nobody in the team yet: the coach who made this workspace is offered first.
     assert roster.member.currentText() == "Sanne Bakker (you)"
@@ -69,25 +70,25 @@ def test_a_project_with_roster_partner_and_household_made_in_an_empty_workspace(
     roster.member_phone.setText("0612345678")
     roster.responsibilities.setPlainText("Huisbezoeken en keukentafelgesprekken")
     roster.save_button.click()
-    assert [(r.member_name, r.role, r.phone) for r in page.roster._rows] == [
+    assert [(r.member_name, r.role, r.phone) for r in page.tabs.roster._rows] == [
         ("Sanne Bakker", "tenant_coach", "06-12345678")]
-    page.buttons["addRoster"].click()
+    page.tabs.buttons["addRoster"].click()
     again = dialog_of(page, RosterDialog)  # now a team member like any other
     assert [again.member.itemText(i) for i in range(again.member.count())] == [
         "Sanne Bakker (Wooncoach)", "A new team member..."]  # enum labels: Dutch default
     again.reject()
 
     page.tabs.setCurrentIndex(PARTNERS_TAB)
-    page.buttons["addPartner"].click()
+    page.tabs.buttons["addPartner"].click()
     partner = dialog_of(page, PartnerDialog)
     partner.name.setText("Wijkteam Noord")
     partner.kind.setCurrentIndex(partner.kind.findData("neighbourhood_team"))
     partner.role.setText("Vast aanspreekpunt")
     partner.save_button.click()
-    assert page.partners.rowCount() == 1
+    assert page.tabs.partners.rowCount() == 1
 
     page.tabs.setCurrentIndex(DWELLINGS_TAB)
-    page.buttons["addDwelling"].click()
+    page.tabs.buttons["addDwelling"].click()
     household = dialog_of(page, HouseholdDialog)
     household.street.setText("Merelstraat")
     household.number.setText("12")
@@ -96,7 +97,7 @@ def test_a_project_with_roster_partner_and_household_made_in_an_empty_workspace(
     household.name.setText("Gülşen Yılmaz")
     household.save_button.click()
     assert not household.isVisible()
-    assert page.dwellings.rowCount() == 1
+    assert page.tabs.dwellings.rowCount() == 1
     assert page.tabs.tabText(DWELLINGS_TAB).endswith("(1)")
     assert recorder.said[-1] == "Household added."  # no translator installed here
 

@@ -3,21 +3,15 @@ the deadline, its dwellings, the roster (who is responsible for what) and its pa
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QItemSelection, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
-    QPushButton,
     QSplitter,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,18 +20,15 @@ from renodesk.core import enums
 from renodesk.core.queries.projects import ProjectDetail, ProjectRow, project_detail
 from renodesk.core.queries.projects import project_rows as read_project_rows
 from renodesk.ui.models.base import ID_ROLE, day
-from renodesk.ui.models.projects import DwellingModel, PartnerModel, ProjectListModel, RosterModel
+from renodesk.ui.models.projects import ProjectListModel
 from renodesk.ui.pages.base import Page, PageContext
+from renodesk.ui.pages.projects_tabs import ProjectTabs, open_then_say
 from renodesk.ui.pages.projects_tally import ConsentTallyBox
 from renodesk.ui.pages.records_kit import table
 from renodesk.ui.setup_dialogs import dialog_button
 
 if TYPE_CHECKING:
-    from renodesk.core.setup import Known, Saved
     from renodesk.core.workspace import Change, Workspace
-
-#: The tabs under a project, in order.
-ROSTER_TAB, PARTNERS_TAB, DWELLINGS_TAB = range(3)
 
 
 def _rows(ws: Workspace) -> list[ProjectRow]:
@@ -96,53 +87,7 @@ class ProjectsPage(Page):
 
         self.tally = ConsentTallyBox(self)
 
-        self.dwellings = DwellingModel()
-        self.roster = RosterModel()
-        self.partners = PartnerModel()
-        self.tabs = QTabWidget(self)
-        self.tabs.setObjectName("projectTabs")
-        self.views: list[QTableView] = []
-        tab_buttons: tuple[tuple[tuple[str, str, Callable[[], None]], ...], ...] = (
-            ((self.tr("&Add person..."), "addRoster", self.add_roster_entry),
-             (self.tr("Ed&it..."), "editRoster", self.edit_roster_entry),
-             (self.tr("&Remove from roster"), "removeRoster", self.remove_roster_entry)),
-            ((self.tr("&Add partner..."), "addPartner", self.add_partner),
-             (self.tr("&Remove partner"), "removePartner", self.remove_partner)),
-            ((self.tr("&Add dwelling with household..."), "addDwelling", self.add_household),
-             (self.tr("Read in &tenant list..."), "importTenants", self.import_tenant_list)),
-        )
-        self.buttons: dict[str, QPushButton] = {}
-        tabs: tuple[tuple[QAbstractItemModel, str, int], ...] = (
-            (self.roster, self.tr("Roster"), RosterModel.RESPONSIBILITIES),
-            (self.partners, self.tr("Partners"), PartnerModel.ROLE),
-            (self.dwellings, self.tr("Dwellings"), DwellingModel.HOUSEHOLD))
-        for (model, title, stretch), actions in zip(tabs, tab_buttons, strict=True):
-            holder = QWidget(self.tabs)
-            view = table(holder, model, title, stretch)
-            view.horizontalHeader().setDefaultSectionSize(120)
-            view.horizontalHeader().setMinimumSectionSize(60)
-            if model is self.roster:  # a phone number needs less room than the duties
-                view.horizontalHeader().resizeSection(RosterModel.PHONE, 95)
-            row = QHBoxLayout()
-            for text, name, slot in actions:
-                button = dialog_button(text, name, holder)
-                button.clicked.connect(slot)
-                row.addWidget(button)
-                self.buttons[name] = button
-            row.addStretch(1)
-            column = QVBoxLayout(holder)
-            column.setContentsMargins(4, 4, 4, 4)
-            column.addWidget(view, 1)
-            column.addLayout(row)
-            self.views.append(view)
-            self.tabs.addTab(holder, title)
-        self.views[ROSTER_TAB].doubleClicked.connect(lambda _i: self.edit_roster_entry())
-        self.views[DWELLINGS_TAB].doubleClicked.connect(self._open_household)
-        for tab, slot in ((ROSTER_TAB, self.remove_roster_entry),
-                          (PARTNERS_TAB, self.remove_partner)):
-            remove = QShortcut(QKeySequence.StandardKey.Delete, self.views[tab])
-            remove.setContext(Qt.ShortcutContext.WidgetShortcut)
-            remove.activated.connect(slot)
+        self.tabs = ProjectTabs(context, self._projects, self)
 
         right = QWidget(self)
         column = QVBoxLayout(right)
@@ -233,165 +178,26 @@ class ProjectsPage(Page):
             lines.append(self.tr("Social plan: %1").replace("%1", project["social_plan_ref"]))
         self.details.setText("\n".join(lines))
         self.tally.show_tally(detail.tally)
-        self.roster.set_rows(detail.roster)
-        self.partners.set_rows(detail.partners)
-        self.dwellings.set_rows(detail.dwellings)
-        titles = (self.tr("Roster"), self.tr("Partners"), self.tr("Dwellings"))
-        counts = (len(detail.roster), len(detail.partners), len(detail.dwellings))
-        for index, (title, count) in enumerate(zip(titles, counts, strict=True)):
-            self.tabs.setTabText(index, f"{title} ({count})")
-        self.buttons["editRoster"].setEnabled(bool(detail.roster))
-        self.buttons["removeRoster"].setEnabled(bool(detail.roster))
-        self.buttons["removePartner"].setEnabled(bool(detail.partners))
-
-    def _open_household(self, index: Any) -> None:
-        item = self.dwellings.row_at(index.row())
-        if item is not None and item.household_id:
-            self.context.navigate("household", item.household_id)
+        self.tabs.show_detail(detail)
 
     # -- setting up ---------------------------------------------------------------
-    def _after(self, dialog: Any, message: str) -> None:
-        """Open ``dialog`` (window-modal, not blocking); once it saved, say so. The page
-        itself follows the change through :meth:`on_changes`."""
-        def finished(result: int) -> None:
-            if result and dialog.saved is not None:
-                self.context.notify(message)
-            dialog.deleteLater()
-
-        dialog.finished.connect(finished)
-        dialog.open()
+    def _projects(self) -> list[ProjectRow]:
+        rows = [self.list_model.row_at(i) for i in range(self.list_model.rowCount())]
+        return [row for row in rows if row]
 
     def new_project(self) -> None:
         from renodesk.ui.setup_dialogs import ProjectDialog
 
-        self._after(ProjectDialog(self.context.runner, parent=self), self.tr("Project saved."))
+        open_then_say(ProjectDialog(self.context.runner, parent=self), self.context.notify,
+                      self.tr("Project saved."))
 
     def edit_project(self) -> None:
         from renodesk.ui.setup_dialogs import ProjectDialog
 
         if self.detail is None:
             return
-        self._after(ProjectDialog(self.context.runner, self.detail.project, self),
-                    self.tr("Project saved."))
-
-    def _current(self, tab: int, model: Any) -> Any:
-        index = self.views[tab].currentIndex()
-        return model.row_at(index.row()) if index.isValid() else None
-
-    def _with_known(self, read: Callable[[Any], list[Known]],
-                    then: Callable[[list[Known]], None]) -> None:
-        def work(ws: Workspace) -> list[Known]:
-            with ws.engine.connect() as conn:
-                return read(conn)
-
-        def done(found: list[Known] | None, error: BaseException | None) -> None:
-            if found is None:
-                self.context.notify(str(error))
-            else:
-                then(found)
-
-        self.context.runner.read(work, done)
-
-    def add_roster_entry(self) -> None:
-        from renodesk.core.setup import roster_candidates
-        from renodesk.ui.roster_dialogs import RosterDialog
-
-        project_id = self.project_id
-        if project_id is None:
-            return
-        self._with_known(roster_candidates, lambda members: self._after(
-            RosterDialog(self.context.runner, project_id, members, parent=self),
-            self.tr("Added to the roster.")))
-
-    def edit_roster_entry(self) -> None:
-        from renodesk.ui.roster_dialogs import RosterDialog
-
-        entry = self._current(ROSTER_TAB, self.roster)
-        if entry is None or self.project_id is None:
-            self.context.notify(self.tr("Choose someone on the roster first."))
-            return
-        project_id = self.project_id
-
-        def opened(row: dict[str, Any] | None, error: BaseException | None) -> None:
-            if row is None:
-                self.context.notify(str(error))
-                return
-            self._after(RosterDialog(self.context.runner, project_id, [], entry,
-                                     bool(row["tenant_facing"]), self),
-                        self.tr("Roster entry saved."))
-
-        self.context.runner.read(lambda ws: ws.get("roster_entry", entry.id), opened)
-
-    def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Remove"), question,
-                                      QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        return answer == QMessageBox.StandardButton.Yes
-
-    def _write(self, work: Callable[[Workspace], Saved], message: str) -> None:
-        def done(saved: Saved | None, error: BaseException | None) -> None:
-            self.context.notify(message if saved is not None else str(error))
-
-        self.context.runner.write(work, done)
-
-    def remove_roster_entry(self) -> None:
-        from renodesk.core.setup import remove_roster_entry
-
-        entry = self._current(ROSTER_TAB, self.roster)
-        if entry is None:
-            self.context.notify(self.tr("Choose someone on the roster first."))
-            return
-        if self._confirm(self.tr("Take %1 off this project's roster? They stay in the team.")
-                         .replace("%1", entry.member_name)):
-            self._write(lambda ws: remove_roster_entry(ws, entry.id),
-                        self.tr("Removed from the roster."))
-
-    def add_partner(self) -> None:
-        from renodesk.core.setup import partner_organisations
-        from renodesk.ui.roster_dialogs import PartnerDialog
-
-        project_id = self.project_id
-        if project_id is None:
-            return
-        self._with_known(partner_organisations, lambda partners: self._after(
-            PartnerDialog(self.context.runner, project_id, partners, self),
-            self.tr("Partner added to the project.")))
-
-    def remove_partner(self) -> None:
-        from renodesk.core.setup import unlink_partner
-
-        link = self._current(PARTNERS_TAB, self.partners)
-        if link is None:
-            self.context.notify(self.tr("Choose a partner first."))
-            return
-        if self._confirm(self.tr("Is %1 no longer involved in this project?")
-                         .replace("%1", link.name)):
-            self._write(lambda ws: unlink_partner(ws, link.id),
-                        self.tr("Partner removed from the project."))
-
-    def add_household(self) -> None:
-        from renodesk.ui.setup_dialogs import HouseholdDialog
-
-        if self.project_id is None:
-            return
-        projects = [self.list_model.row_at(i) for i in range(self.list_model.rowCount())]
-        self._after(HouseholdDialog(self.context.runner, [p for p in projects if p],
-                                    self.project_id, self), self.tr("Household added."))
-
-    def import_tenant_list(self) -> None:
-        from renodesk.ui.import_dialog import ImportDialog
-
-        if self.detail is None:
-            return
-        project = self.detail.project
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Choose a tenant list"), str(Path.home()),
-            self.tr("Spreadsheets (*.xlsx *.csv *.txt);;All files (*)"))
-        if path:
-            dialog = ImportDialog(self.context.runner, Path(path), project["id"],
-                                  f"{project['code']} {project['name']}", self)
-            dialog.open()
+        open_then_say(ProjectDialog(self.context.runner, self.detail.project, self),
+                      self.context.notify, self.tr("Project saved."))
 
     def on_changes(self, changes: Sequence[Change]) -> None:
         created = [c.row_id for c in changes if c.entity == "project" and c.kind == "create"]
