@@ -129,8 +129,15 @@ class Startup(QObject):
 
     # -- a new workspace -----------------------------------------------------
     def _first_run(self, usable: bool | None, error: BaseException | None) -> None:
-        wizard = FirstRunWizard(self.paths.root, ask_passphrase=not usable, parent=self.window)
-        if not wizard.exec():
+        wizard = FirstRunWizard(self.paths.root, ask_passphrase=not usable, parent=self.window,
+                                language=self.window.translations.language)
+        accepted = wizard.exec()
+        if wizard.switch_to:  # the coach reads the other language: ask again in that one
+            self.window.settings.set("language", wizard.switch_to)
+            self.window.apply_settings()
+            self._first_run(usable, error)
+            return
+        if not accepted:
             self.window.close()
             return
         answers = wizard.answers

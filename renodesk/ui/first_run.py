@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from renodesk.core.workspace import Workspace
 
 MIN_PASSPHRASE = 8  # as renodesk.security.keys.MIN_PASSPHRASE; kept here to avoid importing it
+#: The languages of the window, each named in itself (the choice is for whoever reads it).
+LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
 
 
 @dataclass
@@ -84,16 +87,25 @@ class FirstRunWizard(QWizard):
     """Collects the answers; the caller creates the workspace from :attr:`answers`."""
 
     def __init__(self, default_folder: Path, ask_passphrase: bool,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, language: str = "nl") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Welcome to RenoDesk"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setMinimumSize(620, 440)
         self.ask_passphrase = ask_passphrase
+        #: Set when the coach picks another language: the caller switches and asks again.
+        self.switch_to: str | None = None
 
         names = _Page(self.tr("Who works here?"),
                       self.tr("The name of your organisation appears on letters. "
                               "Your name is recorded with everything you change."))
+        self.language = QComboBox(names)
+        self.language.setObjectName("language")
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(language)))
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        names.form.addRow("Taal / Language", self.language)
         self.organisation = names.field_row(self.tr("&Organisation"), "organisation")
         self.coach = names.field_row(self.tr("&Your name"), "coach")
         names.finish_form()
@@ -146,6 +158,10 @@ class FirstRunWizard(QWizard):
             secret.isComplete = lambda: self._passwords_ok(  # type: ignore[method-assign]
                 secret, self.passphrase, self.passphrase_again, MIN_PASSPHRASE)
             self.addPage(secret)
+
+    def _language_chosen(self) -> None:
+        self.switch_to = str(self.language.currentData())
+        self.reject()
 
     def _passwords_ok(self, page: _Page, first: QLineEdit, second: QLineEdit,
                       minimum: int) -> bool:

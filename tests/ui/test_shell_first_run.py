@@ -73,3 +73,43 @@ def test_passwords_that_differ_or_are_short_keep_the_wizard_on_the_page(qtbot, t
     assert not page.isComplete()
     wizard.password_again.setText("keukentafel")
     assert page.isComplete()
+
+
+def test_choosing_english_closes_the_wizard_to_ask_again_in_english(qtbot, tmp_path):
+    wizard = FirstRunWizard(tmp_path, ask_passphrase=False)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    assert wizard.language.currentData() == "nl"
+    wizard.language.setCurrentIndex(wizard.language.findData("en"))
+    assert wizard.switch_to == "en" and not wizard.isVisible()
+
+
+def test_the_window_switches_and_the_wizard_comes_back_in_english(
+        qtbot, tmp_path, monkeypatch, compiled_translations):
+    from PySide6.QtWidgets import QDialog
+
+    from renodesk.ui import app as ui_app
+    from renodesk.ui.worker import InlineRunner
+
+    shown: list[tuple[str, str]] = []
+
+    def run_wizard(wizard: FirstRunWizard) -> int:  # what the coach does in each round
+        shown.append((wizard.windowTitle(), wizard.language.currentData()))
+        if len(shown) == 1:
+            wizard.language.setCurrentIndex(wizard.language.findData("en"))
+            return QDialog.DialogCode.Rejected
+        return QDialog.DialogCode.Rejected  # then closes it: the window closes too
+
+    monkeypatch.setattr(FirstRunWizard, "exec", run_wizard)
+    window, startup = ui_app.build(Paths(tmp_path / "new"), "nl", demo=False,
+                                   runner=InlineRunner())
+    qtbot.addWidget(window)
+    try:
+        startup._first_run(True, None)
+        assert shown == [("Welkom bij RenoDesk", "nl"), ("Welcome to RenoDesk", "en")]
+        assert window.settings.get("language") == "en"
+    finally:
+        window.translations.use_source_texts()
+        from renodesk.core import i18n as core_i18n
+
+        core_i18n.set_language("nl")
