@@ -155,17 +155,17 @@ def test_the_visit_editor_hides_notes_after_consent_is_withdrawn_and_keeps_them(
 
     visit_id = _open_visit(workspace, planted)
     page = _shown(qtbot, VisitsPage(context), visit_id)
-    notes = page.form.texts["notes"]
+    notes = page.editor.form.texts["notes"]
     assert notes.toPlainText() == "Bezoeknotitie-Reiger-77" and notes.isEnabled()
-    assert not page.form.hidden_note.isVisible()
-    assert page.form.findChildren(SensitiveMarker)
+    assert not page.editor.form.hidden_note.isVisible()
+    assert page.editor.form.findChildren(SensitiveMarker)
 
     privacy.withdraw_consent(workspace, planted.household_id)
-    page.open_visit(visit_id)
+    page.editor.open_visit(visit_id)
     assert notes.toPlainText() == "" and not notes.isEnabled()
-    assert page.form.hidden_note.isVisible()
-    page.form.texts["wishes"].setPlainText("Graag een rustige dag")
-    page.save()
+    assert page.editor.form.hidden_note.isVisible()
+    page.editor.form.texts["wishes"].setPlainText("Graag een rustige dag")
+    page.editor.save()
     visit = workspace.get("visit", visit_id)
     # Hidden is not erased: the stored notes stay until the privacy officer erases them.
     assert (visit["notes"], visit["wishes"]) == ("Bezoeknotitie-Reiger-77",
@@ -178,11 +178,11 @@ def test_the_visit_editor_warns_about_a_bsn_before_saving(
 
     visit_id = _open_visit(workspace, planted)
     page = _shown(qtbot, VisitsPage(context), visit_id)
-    page.form.texts["worries"].setPlainText(f"Zorgen over {BSN[:3]} {BSN[3:6]} {BSN[6:]}")
-    page.save()
-    assert page.warnings.isVisible() and "Worries" in page.warnings.text.text()
+    page.editor.form.texts["worries"].setPlainText(f"Zorgen over {BSN[:3]} {BSN[3:6]} {BSN[6:]}")
+    page.editor.save()
+    assert page.editor.warnings.isVisible() and "Worries" in page.editor.warnings.text.text()
     assert workspace.get("visit", visit_id)["worries"] == ""
-    page.warnings.save_anyway.click()
+    page.editor.warnings.save_anyway.click()
     assert workspace.get("visit", visit_id)["worries"].startswith("Zorgen over")
 
 
@@ -194,16 +194,16 @@ def test_a_bsn_in_an_inline_agreement_is_warned_about_too(
 
     visit_id = _open_visit(workspace, planted)
     page = _shown(qtbot, VisitsPage(context), visit_id)
-    form = page.form
+    form = page.editor.form
     form.add_adjustment.click()
     form.adjustment_table.setItem(0, form.A_DESCRIPTION,
                                   QTableWidgetItem(f"Vergoeding naar BSN {BSN}"))
-    page.save()
-    assert page.warnings.isVisible() and "Agreement 1" in page.warnings.text.text()
+    page.editor.save()
+    assert page.editor.warnings.isVisible() and "Agreement 1" in page.editor.warnings.text.text()
     with workspace.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM adjustment WHERE visit_id = ?",
                                     (visit_id,)).scalar() == 0
-    page.warnings.save_anyway.click()
+    page.editor.warnings.save_anyway.click()
     with workspace.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM adjustment WHERE visit_id = ?",
                                     (visit_id,)).scalar() == 1

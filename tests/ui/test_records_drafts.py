@@ -42,7 +42,7 @@ SESSION = textwrap.dedent("""
     page = VisitsPage(context)
     page.show()
     page.load(visit_id)
-    QTest.keyClicks(page.form.texts["notes"], typed)
+    QTest.keyClicks(page.editor.form.texts["notes"], typed)
     store = DraftStore(ws.engine)
     deadline = time.monotonic() + 20
     while store.load("visit:" + visit_id) is None and time.monotonic() < deadline:
@@ -83,11 +83,11 @@ def test_a_draft_is_offered_back_after_the_process_is_killed(qtbot: Any, tmp_pat
         qtbot.addWidget(page)
         page.show()
         page.load()
-        assert page.visit_id == visit_id
-        assert page.banner.isVisible()
-        assert page.form.texts["notes"].toPlainText() == ""
-        page.banner.restore_button.click()
-        assert page.form.texts["notes"].toPlainText() == TYPED
+        assert page.editor.visit_id == visit_id
+        assert page.editor.banner.isVisible()
+        assert page.editor.form.texts["notes"].toPlainText() == ""
+        page.editor.banner.restore_button.click()
+        assert page.editor.form.texts["notes"].toPlainText() == TYPED
         page.run_command("save")
         assert ws.get("visit", visit_id)["notes"] == TYPED
         assert DraftStore(ws.engine).pending() == []

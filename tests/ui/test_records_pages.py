@@ -111,7 +111,7 @@ def test_record_a_visit_with_an_adjustment_and_an_action(qtbot: Any, context: Pa
 
     visit_id = plan_visit(world.ws, world.households["Kees Jansen"], NOW, "kitchen_table").row_id
     page = shown(qtbot, VisitsPage(context), visit_id)
-    form = page.form
+    form = page.editor.form
     qtbot.keyClicks(form.attendees, "Huurder en dochter")
     qtbot.keyClicks(form.texts["notes"], "Meneer is blij met de plannen.")
     qtbot.keyClicks(form.texts["worries"], "Stof en lawaai")
@@ -136,10 +136,10 @@ def test_record_a_visit_with_an_adjustment_and_an_action(qtbot: Any, context: Pa
             "SELECT description FROM action WHERE visit_id = ?", (visit_id,)).all()
     assert adjustments == [("temporary_housing", "agreed", "Rustwoning tijdens de sloop")]
     assert actions == [("Rustwoning reserveren",)]
-    assert "1 agreement(s) and 1 action(s)" in page.state.text()
+    assert "1 agreement(s) and 1 action(s)" in page.editor.state.text()
     assert form.adjustment_table.rowCount() == 0  # saved once, not offered again
-    assert page.finalise_button.isEnabled()
-    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
+    assert page.editor.finalise_button.isEnabled()
+    qtbot.mouseClick(page.editor.finalise_button, Qt.MouseButton.LeftButton)
     assert world.ws.get("visit", visit_id)["finalised_at"] is not None
     assert form.texts["notes"].isReadOnly()
 
@@ -150,12 +150,12 @@ def test_a_wrong_inline_agreement_saves_nothing_and_says_why(qtbot: Any, context
 
     visit_id = plan_visit(world.ws, world.households["Kees Jansen"], NOW, "proposal").row_id
     page = shown(qtbot, VisitsPage(context), visit_id)
-    qtbot.keyClicks(page.form.texts["notes"], "Goed gesprek")
-    qtbot.mouseClick(page.form.add_adjustment, Qt.MouseButton.LeftButton)  # left empty
+    qtbot.keyClicks(page.editor.form.texts["notes"], "Goed gesprek")
+    qtbot.mouseClick(page.editor.form.add_adjustment, Qt.MouseButton.LeftButton)  # left empty
     page.run_command("save")
     assert world.ws.get("visit", visit_id)["notes"] == ""
-    assert "Agreement 1, What was agreed: " in page.form.adjustment_errors.text()
-    assert page.errors.general.text() == "Nothing was saved. Check the red text."
+    assert "Agreement 1, What was agreed: " in page.editor.form.adjustment_errors.text()
+    assert page.editor.errors.general.text() == "Nothing was saved. Check the red text."
 
 
 def test_not_at_home_in_one_click_offers_the_next_step(qtbot: Any, context: PageContext,
@@ -165,11 +165,11 @@ def test_not_at_home_in_one_click_offers_the_next_step(qtbot: Any, context: Page
     household = world.households["Fatima El Amrani"]
     visit_id = plan_visit(world.ws, household, NOW, "kitchen_table").row_id
     page = shown(qtbot, VisitsPage(context), visit_id)
-    qtbot.mouseClick(page.not_home_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.editor.not_home_button, Qt.MouseButton.LeftButton)
     assert world.ws.get("visit", visit_id)["status"] == "not_home"
-    assert "attempt 3" in page.next_step.text()
-    assert "letter with a fixed appointment" in page.next_step.text()
-    assert not page.not_home_button.isEnabled()
+    assert "attempt 3" in page.editor.next_step.text()
+    assert "letter with a fixed appointment" in page.editor.next_step.text()
+    assert not page.editor.not_home_button.isEnabled()
 
 
 def test_plan_a_visit_from_a_profile(qtbot: Any, context: PageContext, world: World,
@@ -184,14 +184,14 @@ def test_plan_a_visit_from_a_profile(qtbot: Any, context: PageContext, world: Wo
     profile.run_command("search")  # Ctrl+F from a profile: back to finding a household
     assert recorder.went[-1] == ("households", None)
     page = shown(qtbot, VisitsPage(context), {"plan_for": household})
-    assert "Henk Visser" in page.heading.text()
-    page.plan_box.kind.setCurrentIndex(page.plan_box.kind.findData("introduction"))
-    qtbot.mouseClick(page.plan_box.button, Qt.MouseButton.LeftButton)
+    assert "Henk Visser" in page.editor.heading.text()
+    page.editor.plan_box.kind.setCurrentIndex(page.editor.plan_box.kind.findData("introduction"))
+    qtbot.mouseClick(page.editor.plan_box.button, Qt.MouseButton.LeftButton)
     with world.ws.engine.connect() as conn:
         kinds = conn.exec_driver_sql("SELECT kind, status FROM visit WHERE household_id = ?",
                                      (household,)).all()
     assert kinds == [("introduction", "planned")]
-    assert page.visit_id is not None and page.not_home_button.isEnabled()
+    assert page.editor.visit_id is not None and page.editor.not_home_button.isEnabled()
 
 
 def test_profile_shows_errors_beside_fields_and_saves_nothing_half(
@@ -308,16 +308,16 @@ def test_finalising_never_drops_unsaved_typing(qtbot: Any, context: PageContext,
 
     visit_id = plan_visit(world.ws, world.households["Kees Jansen"], NOW, "kitchen_table").row_id
     page = shown(qtbot, VisitsPage(context), visit_id)
-    qtbot.keyClicks(page.form.texts["notes"], "Eerste deel.")
+    qtbot.keyClicks(page.editor.form.texts["notes"], "Eerste deel.")
     page.run_command("save")
-    page.form.texts["notes"].moveCursor(QTextCursor.MoveOperation.End)
-    qtbot.keyClicks(page.form.texts["notes"], " Tweede deel.")
-    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
+    page.editor.form.texts["notes"].moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.editor.form.texts["notes"], " Tweede deel.")
+    qtbot.mouseClick(page.editor.finalise_button, Qt.MouseButton.LeftButton)
     assert world.ws.get("visit", visit_id)["finalised_at"] is None
-    assert "Ctrl+S" in page.errors.general.text()
-    assert page.form.texts["notes"].toPlainText() == "Eerste deel. Tweede deel."
+    assert "Ctrl+S" in page.editor.errors.general.text()
+    assert page.editor.form.texts["notes"].toPlainText() == "Eerste deel. Tweede deel."
     page.run_command("save")
-    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.editor.finalise_button, Qt.MouseButton.LeftButton)
     visit = world.ws.get("visit", visit_id)
     assert visit["finalised_at"] is not None and visit["notes"] == "Eerste deel. Tweede deel."
 
@@ -329,11 +329,11 @@ def test_finalising_asks_first_and_no_keeps_the_report_open(
 
     visit_id = plan_visit(world.ws, world.households["Kees Jansen"], NOW, "kitchen_table").row_id
     page = shown(qtbot, VisitsPage(context), visit_id)
-    qtbot.keyClicks(page.form.texts["notes"], "Gesprek over de planning.")
+    qtbot.keyClicks(page.editor.form.texts["notes"], "Gesprek over de planning.")
     page.run_command("save")
     final_answers.append(QMessageBox.StandardButton.No)
-    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.editor.finalise_button, Qt.MouseButton.LeftButton)
     assert world.ws.get("visit", visit_id)["finalised_at"] is None
-    assert not page.form.texts["notes"].isReadOnly()
-    qtbot.mouseClick(page.finalise_button, Qt.MouseButton.LeftButton)  # now: Yes
+    assert not page.editor.form.texts["notes"].isReadOnly()
+    qtbot.mouseClick(page.editor.finalise_button, Qt.MouseButton.LeftButton)  # now: Yes
     assert world.ws.get("visit", visit_id)["finalised_at"] is not None
