@@ -143,9 +143,17 @@ class ProjectTabs(QTabWidget):
         if item is not None and item.household_id:
             self.context.navigate("household", item.household_id)
 
-    def _current(self, tab: int, model: Any) -> Any:
+    def _chosen(self, tab: int, model: Any, missing: str) -> Any:
+        """The row chosen in ``tab``; None, after saying ``missing``, when there is none."""
         index = self.views[tab].currentIndex()
-        return model.row_at(index.row()) if index.isValid() else None
+        row = model.row_at(index.row()) if index.isValid() else None
+        if row is None:
+            self.context.notify(missing)
+        return row
+
+    def _chosen_on_roster(self) -> Any:
+        return self._chosen(ROSTER_TAB, self.roster, QCoreApplication.translate(
+            "ProjectsPage", "Choose someone on the roster first."))
 
     def _with_known(self, read: Callable[[Any], list[Known]],
                     then: Callable[[list[Known]], None]) -> None:
@@ -191,11 +199,9 @@ class ProjectTabs(QTabWidget):
     def edit_roster_entry(self) -> None:
         from renodesk.ui.roster_dialogs import RosterDialog
 
-        entry = self._current(ROSTER_TAB, self.roster)
+        entry = self._chosen_on_roster()
         project_id = self.project_id
         if entry is None or project_id is None:
-            self.context.notify(QCoreApplication.translate(
-                "ProjectsPage", "Choose someone on the roster first."))
             return
 
         def opened(row: dict[str, Any] | None, error: BaseException | None) -> None:
@@ -212,10 +218,8 @@ class ProjectTabs(QTabWidget):
     def remove_roster_entry(self) -> None:
         from renodesk.core.setup import remove_roster_entry
 
-        entry = self._current(ROSTER_TAB, self.roster)
+        entry = self._chosen_on_roster()
         if entry is None:
-            self.context.notify(QCoreApplication.translate(
-                "ProjectsPage", "Choose someone on the roster first."))
             return
         if self._confirm(QCoreApplication.translate(
                 "ProjectsPage", "Take %1 off this project's roster? They stay in the team.")
@@ -239,10 +243,9 @@ class ProjectTabs(QTabWidget):
     def remove_partner(self) -> None:
         from renodesk.core.setup import unlink_partner
 
-        link = self._current(PARTNERS_TAB, self.partners)
+        link = self._chosen(PARTNERS_TAB, self.partners,
+                            QCoreApplication.translate("ProjectsPage", "Choose a partner first."))
         if link is None:
-            self.context.notify(QCoreApplication.translate("ProjectsPage",
-                                                           "Choose a partner first."))
             return
         if self._confirm(QCoreApplication.translate(
                 "ProjectsPage", "Is %1 no longer involved in this project?")
