@@ -200,7 +200,8 @@ def first_run(d: Driver, data_dir: Path) -> None:
 
 def project_with_household(d: Driver) -> None:
     """A project, a partner and two dwellings with their households (as in chapter 4)."""
-    from renodesk.ui.pages.projects import DWELLINGS_TAB, PARTNERS_TAB, ProjectsPage
+    from renodesk.ui.pages.projects import ProjectsPage
+    from renodesk.ui.pages.projects_tabs import DWELLINGS_TAB, PARTNERS_TAB
     from renodesk.ui.roster_dialogs import PartnerDialog, RosterDialog
     from renodesk.ui.setup_dialogs import HouseholdDialog, ProjectDialog
 
@@ -213,7 +214,7 @@ def project_with_household(d: Driver) -> None:
     project.consent_deadline.setText("01-03-2027")
     project.save_button.click()
     d.settle(600)
-    page.buttons["addRoster"].click()  # the coach: every letter gives her phone number
+    page.tabs.buttons["addRoster"].click()  # the coach: every letter gives her phone number
     roster = d.dialog(RosterDialog)
     roster.member.setCurrentIndex(0)  # "Sanne Bakker (uzelf)"
     roster.member_phone.setText("06-18470054")
@@ -222,7 +223,7 @@ def project_with_household(d: Driver) -> None:
     roster.save_button.click()
     d.settle(600)
     page.tabs.setCurrentIndex(PARTNERS_TAB)
-    page.buttons["addPartner"].click()
+    page.tabs.buttons["addPartner"].click()
     partner = d.dialog(PartnerDialog)
     partner.name.setText("Wijkteam Noord")
     partner.kind.setCurrentIndex(partner.kind.findData("neighbourhood_team"))
@@ -232,7 +233,7 @@ def project_with_household(d: Driver) -> None:
     page.tabs.setCurrentIndex(DWELLINGS_TAB)
     for number, addition, name in (("12", "A", story.household),
                                    ("14", "", "Familie Bakkal")):
-        page.buttons["addDwelling"].click()
+        page.tabs.buttons["addDwelling"].click()
         household = d.dialog(HouseholdDialog)
         household.street.setText("Merelstraat")
         household.number.setText(number)
@@ -315,7 +316,7 @@ def plan_visit(d: Driver) -> None:
 
     d.shown("household", HouseholdPage).plan_button.click()
     d.settle(600)
-    box = d.shown("visits", VisitsPage).plan_box
+    box = d.shown("visits", VisitsPage).editor.plan_box
     box.kind.setCurrentIndex(box.kind.findData("kitchen_table"))
     when = QDateTime.currentDateTime()
     when.setTime(QTime(max(when.time().hour() - 1, 0), 0))
@@ -331,7 +332,7 @@ def write_report(d: Driver) -> None:
     from renodesk.ui.pages.visits import VisitsPage
 
     story = d.story
-    page = d.shown("visits", VisitsPage)
+    page = d.shown("visits", VisitsPage).editor
     form = page.form
     QTest.keyClicks(form.attendees, story.attendees)
     QTest.keyClicks(form.texts["notes"], story.notes)
