@@ -107,34 +107,46 @@ def visitor_labels(conn: Connection, roster: ProjectRoster, names: Sequence[str]
 
 def salutation(household: dict[str, Any], texts: LetterTexts) -> str:
     """"mevrouw Yılmaz", with the title in the letter's language ("Mrs Yılmaz"). Without
-    a salutation recorded, a name written with a title ("Mevrouw J. de Vries") gives one
-    ("mevrouw De Vries"); otherwise the letter opens with "Beste bewoner"."""
+    a salutation recorded, a name written with a title ("Mevrouw J. de Vries", "Mrs J.
+    Walker") gives one ("mevrouw De Vries"); otherwise the letter opens with "Beste
+    bewoner"."""
     recorded = str(household.get("salutation") or "").strip() or salutation_from_name(
         str(household.get("name") or ""))
-    if not recorded:
-        return ""
-    lowered = recorded.casefold()
-    for title in _TITLES:
-        if lowered.startswith(title + " "):
-            translated = texts.text(f"salutation_titles.{title.replace(' ', '_')}")
-            return f"{translated} {recorded[len(title) + 1:].strip()}"
-    return recorded
+    titled = _split_title(recorded)
+    if titled is None:
+        return recorded
+    key, rest = titled
+    return f"{texts.text(f'salutation_titles.{key}')} {rest}"
 
 
-_TITLES = ("mevrouw", "meneer", "de heer", "familie")
+#: A title as people write it, in Dutch or English, and the letter templates' key for it.
+_TITLES = {"mevrouw": "mevrouw", "mw.": "mevrouw", "mrs": "mevrouw", "ms": "mevrouw",
+           "meneer": "meneer", "mr": "meneer", "de heer": "de_heer", "dhr.": "de_heer",
+           "familie": "familie", "fam.": "familie", "the family": "familie",
+           "family": "familie"}
+
+
+def _split_title(text: str) -> tuple[str, str] | None:
+    """("mevrouw", "J. de Vries") from "Mevrouw J. de Vries" (or "Mrs. J. de Vries")."""
+    lowered = text.casefold()
+    for written in sorted(_TITLES, key=len, reverse=True):
+        for form in {written, written.rstrip(".") + "."}:
+            if lowered.startswith(form + " "):
+                return _TITLES[written], text[len(form) + 1:].strip()
+    return None
 
 
 def salutation_from_name(name: str) -> str:
     """"mevrouw De Vries" from "Mevrouw J. de Vries"; "" when the name has no title."""
-    lowered = name.casefold()
-    title = next((t for t in _TITLES if lowered.startswith(t + " ")), None)
-    if title is None:
+    titled = _split_title(name)
+    if titled is None:
         return ""
-    words = [word for word in name[len(title) + 1:].split() if not word.endswith(".")]
+    key, rest = titled
+    words = [word for word in rest.split() if not word.endswith(".")]
     if not words:
         return ""
     surname = " ".join(words)
-    return f"{title} {surname[0].upper()}{surname[1:]}"
+    return f"{key.replace('_', ' ')} {surname[0].upper()}{surname[1:]}"
 
 
 #: The order a tenant needs the roster in: their own coach first, the builders next.

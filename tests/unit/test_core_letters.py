@@ -198,9 +198,16 @@ def test_a_name_written_with_a_title_gives_the_salutation(small_demo: Workspace)
 
     assert _from_name("Mevrouw J. de Vries") == "mevrouw De Vries"
     assert _from_name("de heer A.B. van der Berg") == "de heer Van der Berg"
+    assert _from_name("Mrs. E. Walker") == "mevrouw Walker"  # English titles too
+    assert _from_name("Mr J. Smith") == "meneer Smith"
+    assert _from_name("Fam. Bakkal") == "familie Bakkal"
+    assert _from_name("Mrsa Jones") == ""  # a title is a whole word
     assert _from_name("Gülşen Yılmaz") == "" and _from_name("Mevrouw J.") == ""
     hid = household_with(small_demo, "h.status = 'active'")
     small_demo.update("household", hid, {"name": "Mevrouw J. de Vries", "salutation": "",
                                          "language": "nl"})
     made = make_letter(small_demo, LetterChoice(LetterKind.AGREEMENTS, household_id=hid))
     assert "Beste mevrouw De Vries," in pdf_text(made.result.pdf)
+    small_demo.update("household", hid, {"name": "Mrs E. Walker", "language": "en"})
+    made = make_letter(small_demo, LetterChoice(LetterKind.AGREEMENTS, household_id=hid))
+    assert "Dear Mrs Walker," in pdf_text(made.result.pdf)
