@@ -99,6 +99,10 @@ class FirstRunWizard(QWizard):
         names = _Page(self.tr("Who works here?"),
                       self.tr("The name of your organisation appears on letters. "
                               "Your name is recorded with everything you change."))
+        self.organisation = names.field_row(self.tr("&Organisation"), "organisation")
+        self.coach = names.field_row(self.tr("&Your name"), "coach")
+        # Below the names, so typing starts in the first field; labelled in both languages
+        # on purpose: it is for whoever cannot read the other one.
         self.language = QComboBox(names)
         self.language.setObjectName("language")
         for code, name in LANGUAGES:
@@ -106,8 +110,6 @@ class FirstRunWizard(QWizard):
         self.language.setCurrentIndex(max(0, self.language.findData(language)))
         self.language.currentIndexChanged.connect(self._language_chosen)
         names.form.addRow("Taal / Language", self.language)
-        self.organisation = names.field_row(self.tr("&Organisation"), "organisation")
-        self.coach = names.field_row(self.tr("&Your name"), "coach")
         names.finish_form()
         names.isComplete = lambda: bool(  # type: ignore[method-assign]
             self.organisation.text().strip() and self.coach.text().strip())
