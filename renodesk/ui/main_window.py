@@ -45,6 +45,17 @@ def _left_drafts(ws: Workspace) -> int:
     return len(DraftStore(ws.engine).pending("visit:"))
 
 
+def first_size(available: QSize) -> QSize:
+    """1200 x 780 at most, and never past the screen: many coaches' laptops are 1366 x 768,
+    where a taller window would hide its status bar below the taskbar (the title bar the
+    window manager adds is not part of this size: leave room for it)."""
+    return QSize(min(1200, available.width()), min(780, available.height() - TITLE_BAR))
+
+
+#: Room for the window manager's title bar and frame.
+TITLE_BAR = 40
+
+
 class MainWindow(QMainWindow):
     """Navigation on the left, the page in view on the right; locks itself when idle."""
 
@@ -358,7 +369,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1200, 780)
+            self.resize(first_size(self.screen().availableGeometry().size()))
         splitter = state.value("splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)

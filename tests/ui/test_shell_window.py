@@ -135,3 +135,12 @@ def test_the_demo_window_says_its_data_is_fictitious(qtbot, workspace_paths,
     assert "verzonnen" in window.demo_label.text()
     assert "openbaar" in window.demo_label.text()
     window.translations.use_source_texts()
+
+
+def test_the_first_window_fits_a_small_laptop_screen():
+    from PySide6.QtCore import QSize
+
+    from renodesk.ui.main_window import TITLE_BAR, first_size
+
+    assert first_size(QSize(1920, 1040)) == QSize(1200, 780)
+    assert first_size(QSize(1366, 728)) == QSize(1200, 728 - TITLE_BAR)
