@@ -131,7 +131,9 @@ class AboutDialog(QDialog):
             for column, text in enumerate(
                     (component.name, component_version(component), component.licence)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
-        self.table.resizeRowsToContents()
+        # One line a row: rows were sized before the columns and wrapped the long names.
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
