@@ -185,6 +185,7 @@ def test_plan_a_visit_from_a_profile(qtbot: Any, context: PageContext, world: Wo
     assert recorder.went[-1] == ("households", None)
     page = shown(qtbot, VisitsPage(context), {"plan_for": household})
     assert "Henk Visser" in page.editor.heading.text()
+    assert page.editor.letter_button.isHidden()  # no letter about a visit not planned yet
     page.editor.plan_box.kind.setCurrentIndex(page.editor.plan_box.kind.findData("introduction"))
     qtbot.mouseClick(page.editor.plan_box.button, Qt.MouseButton.LeftButton)
     with world.ws.engine.connect() as conn:
@@ -192,6 +193,7 @@ def test_plan_a_visit_from_a_profile(qtbot: Any, context: PageContext, world: Wo
                                      (household,)).all()
     assert kinds == [("introduction", "planned")]
     assert page.editor.visit_id is not None and page.editor.not_home_button.isEnabled()
+    assert not page.editor.letter_button.isHidden()  # the invitation can go out now
 
 
 def test_profile_shows_errors_beside_fields_and_saves_nothing_half(

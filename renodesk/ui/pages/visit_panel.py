@@ -137,7 +137,9 @@ class VisitPanel(QWidget):
         buttons.addStretch(1)
         from renodesk.ui.letter_dialog import letter_button  # Brief maken (letters area)
 
-        buttons.addWidget(letter_button(body, self.context.runner, visit_id=lambda: self.visit_id))
+        self.letter_button = letter_button(body, self.context.runner,
+                                           visit_id=lambda: self.visit_id)
+        buttons.addWidget(self.letter_button)
         buttons.addWidget(self.finalise_button)
         buttons.addWidget(self.save_button)
         column.addWidget(self.banner)
@@ -170,7 +172,8 @@ class VisitPanel(QWidget):
         self.placeholder.setVisible(not visible)
         self.plan_box.setVisible(planning)
         self.form.setVisible(visible and not planning)
-        for button in (self.save_button, self.finalise_button, self.not_home_button):
+        for button in (self.save_button, self.finalise_button, self.not_home_button,
+                       self.letter_button):  # no letter about a visit not planned yet
             button.setVisible(visible and not planning)
 
     @property
