@@ -3,8 +3,6 @@ alone or together with a shared folder."""
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,45 +18,11 @@ from sync_service_kit import (
 )
 from synckit import make_household, state
 
-from renodesk.server.db import Database, make_engine, upgrade
+from renodesk.server.db import Database
 from renodesk.sync import folder_sync, server_sync, service
 from renodesk.sync.conflicts import open_conflicts
 from renodesk.sync.server_client import ServerRefused, ServerUnreachable
 from renodesk.sync.team import current_team
-
-
-@pytest.fixture(autouse=True)
-def cheap_argon2(monkeypatch: pytest.MonkeyPatch) -> None:
-    from argon2 import PasswordHasher
-
-    from renodesk.server import security
-
-    monkeypatch.setattr(security, "_hasher",
-                        PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1))
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def server_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-              ) -> Iterator[Database]:
-    if request.param == "postgres":
-        from pgcluster import PgCluster, find_bindir
-
-        bindir = find_bindir()
-        if bindir is None:
-            if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
-                pytest.fail("PostgreSQL binaries not found", pytrace=False)
-            pytest.skip("PostgreSQL binaries not found")
-        cluster = PgCluster.start(bindir)
-        url = cluster.create_database()
-    else:
-        url = f"sqlite:///{tmp_path_factory.mktemp('server')}/server.sqlite"
-    engine = make_engine(url)
-    upgrade(engine)
-    db = Database(engine)
-    yield db
-    db.dispose()
-    if request.param == "postgres":
-        cluster.stop()
 
 
 def test_three_laptops_of_a_server_only_team_converge(server_db: Database,
