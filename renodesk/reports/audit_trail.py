@@ -7,6 +7,7 @@ the values themselves (see ``UnitOfWork.audit``), so an export is safe to hand o
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -15,6 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from renodesk.core.workspace import Workspace, table_of
+from renodesk.reports.export_file import write_export
 
 COLUMNS = ("at", "actor", "device_id", "action", "entity", "row_id", "household_id", "detail")
 #: The screen shows at most this many entries; the export holds every match.
@@ -78,15 +80,14 @@ def export_csv(ws: Workspace, flt: AuditFilter, out: Path) -> int:
     is itself recorded in the audit trail. Returns the number of entries."""
     with ws.engine.connect() as conn:
         rows = audit_rows(conn, flt, limit=None)
-    part = out.with_name(out.name + ".part")
-    with part.open("w", encoding="utf-8-sig", newline="") as handle:
-        writer = csv.writer(handle, delimiter=";")
-        writer.writerow(COLUMNS)
-        for row in rows:
-            writer.writerow([row.at.isoformat(sep=" ", timespec="seconds"), row.actor,
-                             row.device_id, row.action, row.entity, row.row_id,
-                             row.household_id or "", row.detail])
-    part.replace(out)
+    text = io.StringIO(newline="")
+    writer = csv.writer(text, delimiter=";")
+    writer.writerow(COLUMNS)
+    for row in rows:
+        writer.writerow([row.at.isoformat(sep=" ", timespec="seconds"), row.actor,
+                         row.device_id, row.action, row.entity, row.row_id,
+                         row.household_id or "", row.detail])
+    write_export(out, "\ufeff" + text.getvalue())  # the BOM: Excel reads it as UTF-8
     ws.record_access("export", "audit_entry", "0" * 32, flt.household_id or None,
                      f"csv:{len(rows)}")
     return len(rows)

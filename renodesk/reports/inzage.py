@@ -22,6 +22,7 @@ from renodesk.core import enums
 from renodesk.core.erasure import records_of_households
 from renodesk.core.i18n import LANGUAGES, t
 from renodesk.core.workspace import Workspace, table_of
+from renodesk.reports.export_file import write_export
 from renodesk.storage import codec
 from renodesk.storage.models import Draft, SyncConflict, table
 
@@ -185,18 +186,12 @@ def export_household(ws: Workspace, household_id: str, out: Path,
                                                              "city", "phone", "email")},
                 **data}
     json_path = folder / "inzage.json"
-    _write(json_path, json.dumps(_jsonable(document), ensure_ascii=False, indent=1).encode())
+    write_export(json_path, json.dumps(_jsonable(document), ensure_ascii=False, indent=1))
     pdf_path = folder / "inzage.pdf"
-    _write(pdf_path, render_pdf(document, lang, bool(household["reads_with_difficulty"]
-                                                     or household["large_print"])))
+    write_export(pdf_path, render_pdf(document, lang, bool(household["reads_with_difficulty"]
+                                                           or household["large_print"])))
     ws.record_access("export", "household", household_id, household_id, "inzage")
     return InzageExport(folder, json_path, pdf_path, tuple(letters))
-
-
-def _write(path: Path, blob: bytes) -> None:
-    part = path.with_name(path.name + ".part")
-    part.write_bytes(blob)
-    part.replace(path)
 
 
 def _label(entity: str, name: str, lang: str) -> str:

@@ -25,6 +25,7 @@ from renodesk.reports.dashboard import (
     dwelling_lines,
     project_dashboard,
 )
+from renodesk.reports.export_file import write_export
 
 #: Chart colours (also used by the dashboard page, so screen and paper look alike).
 COLOURS = {"primary": "#2f6f8f", "good": "#3c8d5a", "warn": "#c77c1e", "bad": "#b23b3b",
@@ -281,14 +282,7 @@ def export_project_report(workspace: Workspace, project_id: str, out: Path,
             "SELECT name FROM organisation LIMIT 1").scalar() or "")
         lines = dwelling_lines(conn, project_id, today) if kind == "xlsx" else []
     data = render_pdf(d, organisation, lang) if kind == "pdf" else render_xlsx(d, lines, lang)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RenoDeskError("report.error.write", path=str(out),
-                            detail=exc.strerror or str(exc)) from exc
+    write_export(out, data)
     with workspace.write() as uow:
         uow.audit("export", "project", project_id, None, f"report:{kind}")
     return out

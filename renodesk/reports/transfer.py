@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from renodesk.core.errors import RenoDeskError, ValidationError
 from renodesk.core.workspace import Workspace, table_of
+from renodesk.reports.export_file import write_export
 from renodesk.storage import codec
 from renodesk.storage.models import SYNCED_MODELS, Base
 
@@ -38,10 +39,7 @@ def export_data(workspace: Workspace) -> dict[str, Any]:
 
 def export_json(workspace: Workspace, out: Path) -> int:
     data = export_data(workspace)
-    tmp = out.with_name(out.name + ".part")
-    with tmp.open("w", encoding="utf-8") as handle:
-        json.dump(data, handle, ensure_ascii=False, indent=1)
-    tmp.replace(out)
+    write_export(out, json.dumps(data, ensure_ascii=False, indent=1))
     count = sum(len(rows) for rows in data["entities"].values())
     with workspace.write() as uow:
         uow.audit("export", "workspace", "0" * 32, None, f"json:{count}")

@@ -24,6 +24,7 @@ from sqlalchemy import Connection, text
 from renodesk.core.errors import RenoDeskError
 from renodesk.core.queries.common import as_date, as_datetime
 from renodesk.core.workspace import Workspace
+from renodesk.reports.export_file import write_export
 
 #: Groups smaller than this could point at a person: never shown in the export.
 MINIMUM_GROUP = 5
@@ -201,14 +202,7 @@ def export_what_works(workspace: Workspace, out: Path, on: date | None = None) -
         body = anonymised_csv(document)
     else:
         body = json.dumps(document, ensure_ascii=False, indent=1)
-    tmp = out.with_name(out.name + ".part")
-    try:
-        tmp.write_text(body, encoding="utf-8")
-        tmp.replace(out)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise RenoDeskError("report.error.write", path=str(out),
-                            detail=exc.strerror or str(exc)) from exc
+    write_export(out, body)
     with workspace.write() as uow:
         uow.audit("export", "workspace", "0" * 32, None, f"what-works:{out.suffix.lstrip('.')}")
     return document
