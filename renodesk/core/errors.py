@@ -24,14 +24,23 @@ class RenoDeskError(Exception):
         return self.message()
 
 
+#: Field name -> (message key, its parameters).
+Problems = dict[str, tuple[str, dict[str, Any]]]
+
+
 class ValidationError(RenoDeskError):
     """One or more fields are wrong; ``problems`` maps field name to message key."""
 
-    def __init__(self, problems: dict[str, tuple[str, dict[str, Any]]]) -> None:
+    def __init__(self, problems: Problems) -> None:
         first_field, (first_key, first_params) = next(iter(problems.items()))
         super().__init__(first_key, **first_params)
         self.problems = problems
         self.field = first_field
+
+    def under(self, prefix: str) -> Problems:
+        """The problems keyed ``prefix + field`` ("adjustments.2." + "description"), for a
+        use case that reports the problems of several records at once."""
+        return {prefix + name: problem for name, problem in self.problems.items()}
 
     def messages(self, lang: str | None = None) -> dict[str, str]:
         return {field: t(key, lang, **params) for field, (key, params) in self.problems.items()}

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from renodesk.core.errors import RenoDeskError, ValidationError
+from renodesk.core.errors import Problems, RenoDeskError, ValidationError
 from renodesk.core.guidance import GuidanceEntry, load_guidance
 from renodesk.core.guidance_schema import (
     GuidanceError,
@@ -38,7 +38,6 @@ from renodesk.storage.models import GuidanceEntryRecord, table
 
 _records = table(GuidanceEntryRecord)
 
-Problems = dict[str, tuple[str, dict[str, Any]]]
 
 
 # --- suggested adjustments and actions ----------------------------------------------
@@ -66,10 +65,6 @@ def _project_of(uow: UnitOfWork, household_id: str) -> str:
     return str(uow.get("dwelling", household["dwelling_id"])["project_id"])
 
 
-def _prefixed(prefix: str, error: ValidationError) -> Problems:
-    return {f"{prefix}.{name}": problem for name, problem in error.problems.items()}
-
-
 def add_suggestions(ws: Workspace, household_id: str, adjustments: Sequence[NewAdjustment],
                     actions: Sequence[NewAction]) -> Outcome:
     """Create the chosen adjustments and actions for a household, all or nothing.
@@ -92,7 +87,7 @@ def add_suggestions(ws: Workspace, household_id: str, adjustments: Sequence[NewA
                     "responsible_partner_id": adjustment.responsible_partner_id,
                     "cost_cents": adjustment.cost_cents})
             except ValidationError as exc:
-                problems.update(_prefixed(f"adjustments.{i}", exc))
+                problems.update(exc.under(f"adjustments.{i}."))
         for i, action in enumerate(actions):
             try:
                 uow.create("action", {
@@ -101,7 +96,7 @@ def add_suggestions(ws: Workspace, household_id: str, adjustments: Sequence[NewA
                     "assignee_member_id": action.assignee_member_id,
                     "due_date": action.due_date})
             except ValidationError as exc:
-                problems.update(_prefixed(f"actions.{i}", exc))
+                problems.update(exc.under(f"actions.{i}."))
         if problems:
             raise ValidationError(problems)
     return Outcome(household_id, tuple(uow.changes))

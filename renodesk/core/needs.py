@@ -17,7 +17,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from renodesk.core import validation
-from renodesk.core.errors import ValidationError
+from renodesk.core.errors import Problems, ValidationError
 from renodesk.core.privacy import visible_sensitive
 from renodesk.core.queries.households import (
     InvolvementItem,
@@ -27,8 +27,6 @@ from renodesk.core.queries.households import (
 )
 from renodesk.core.setup import Known, Saved, partner_organisations
 from renodesk.core.workspace import UnitOfWork, Workspace, table_of
-
-Problems = dict[str, tuple[str, dict[str, Any]]]
 
 VULNERABILITY_FIELDS = ("category", "weight", "implications")
 PARTNER_FIELDS = ("name", "kind", "contact_name", "phone", "email")
@@ -75,14 +73,6 @@ def partners_to_choose(ws: Workspace) -> list[Known]:
         return partner_organisations(conn)
 
 
-def _check(entity: str, values: dict[str, Any], creating: bool, prefix: str = "") -> Problems:
-    try:
-        validation.clean(entity, values, creating=creating)
-    except ValidationError as exc:
-        return {prefix + name: problem for name, problem in exc.problems.items()}
-    return {}
-
-
 def _code(value: Any) -> str:
     return str(getattr(value, "value", value) or "")
 
@@ -106,7 +96,7 @@ def record_vulnerability(ws: Workspace, household_id: str, values: dict[str, Any
     values["household_id"] = household_id
     with ws.write() as uow:
         uow.get("household", household_id)
-        problems = _check("vulnerability", values, True)
+        problems = validation.problems_of("vulnerability", values, True)
         category = _code(values.get("category"))
         if "category" not in problems and _category_taken(uow, household_id, category):
             problems["category"] = ("needs.category_recorded", {})
@@ -122,7 +112,7 @@ def change_vulnerability(ws: Workspace, vulnerability_id: str,
     values = {k: v for k, v in values.items() if k in VULNERABILITY_FIELDS}
     with ws.write() as uow:
         current = uow.get("vulnerability", vulnerability_id)
-        problems = _check("vulnerability", values, False)
+        problems = validation.problems_of("vulnerability", values, False)
         category = _code(values.get("category"))
         if (category and "category" not in problems
                 and _category_taken(uow, current["household_id"], category, vulnerability_id)):
@@ -155,14 +145,15 @@ def involve_partner(ws: Workspace, household_id: str, partner_id: str | None, ro
         problems: Problems = {}
         if new_partner is not None:
             partner = {k: v for k, v in new_partner.items() if k in PARTNER_FIELDS}
-            problems.update(_check("partner", partner, True, PARTNER_PREFIX))
+            problems.update(validation.problems_of("partner", partner, True, PARTNER_PREFIX))
         elif not partner_id:
             problems["partner_id"] = ("needs.choose_partner", {})
         else:
-            problems.update(_check("involvement", {"partner_id": partner_id}, False))
+            problems.update(validation.problems_of("involvement", {"partner_id": partner_id},
+                                                   False))
             if "partner_id" not in problems:
                 problems.update(_partner_problems(uow, household_id, partner_id))
-        problems.update(_check("involvement", {"role": role,
+        problems.update(validation.problems_of("involvement", {"role": role,
                                                "consent_to_share": consent_to_share}, False))
         if problems:
             raise ValidationError(problems)
@@ -192,7 +183,7 @@ def change_involvement(ws: Workspace, involvement_id: str, role: str | None,
         values["role"] = role
     with ws.write() as uow:
         uow.get("involvement", involvement_id)
-        problems = _check("involvement", values, False)
+        problems = validation.problems_of("involvement", values, False)
         if problems:
             raise ValidationError(problems)
         uow.update("involvement", involvement_id, values)

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from renodesk.core import enums
-from renodesk.core.errors import ValidationError
+from renodesk.core.errors import Problems, ValidationError
 from renodesk.core.workspace import Change, Workspace, sensitive_fields, table_of
 
 #: The empty value a sensitive field holds when nothing is recorded (or after erasure).
@@ -55,7 +55,7 @@ def set_consent(ws: Workspace, household_id: str, basis: str, consent_date: date
     """Record the basis for sensitive data: explicit consent needs its date and scope,
     another basis needs a note saying which (kept in ``consent_scope``). A new basis
     ends an earlier withdrawal."""
-    problems: dict[str, tuple[str, dict[str, Any]]] = {}
+    problems: Problems = {}
     if basis == enums.ConsentBasis.EXPLICIT_CONSENT and consent_date is None:
         problems["consent_date"] = ("privacy.consent.date_needed", {})
     if basis != enums.ConsentBasis.NONE and not scope.strip():

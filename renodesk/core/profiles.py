@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from renodesk.core.errors import ValidationError
+from renodesk.core.errors import Problems, ValidationError
 from renodesk.core.workspace import Change, Workspace
 
 #: Written first, so a basis recorded in the same save allows the sensitive fields after it.
@@ -16,7 +16,7 @@ def update_profile(ws: Workspace, household_id: str, values: dict[str, Any]) -> 
     field is wrong, and the ValidationError names every wrong field."""
     consent = {k: v for k, v in values.items() if k in CONSENT_FIELDS}
     rest = {k: v for k, v in values.items() if k not in CONSENT_FIELDS}
-    problems: dict[str, tuple[str, dict[str, Any]]] = {}
+    problems: Problems = {}
     with ws.write() as uow:
         for part in (consent, rest):
             try:

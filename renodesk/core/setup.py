@@ -16,11 +16,9 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from renodesk.core import validation
-from renodesk.core.errors import ConflictError, NotFoundError, ValidationError
+from renodesk.core.errors import ConflictError, NotFoundError, Problems, ValidationError
 from renodesk.core.household_status import end_tenancy
 from renodesk.core.workspace import Change, UnitOfWork, Workspace, read_meta, table_of
-
-Problems = dict[str, tuple[str, dict[str, Any]]]
 
 #: Fields of the project form.
 PROJECT_FIELDS = ("name", "code", "complex_name", "phase", "start_date", "end_date",
@@ -39,15 +37,6 @@ class Saved:
 
     id: str
     changes: list[Change] = field(default_factory=list)
-
-
-def _check(entity: str, values: dict[str, Any], creating: bool, prefix: str = "") -> Problems:
-    """The problems of ``values`` (none: an empty dict), keyed by ``prefix + field``."""
-    try:
-        validation.clean(entity, values, creating=creating)
-    except ValidationError as exc:
-        return {prefix + name: problem for name, problem in exc.problems.items()}
-    return {}
 
 
 def _exists(conn: Connection, entity: str, row_id: str | None) -> bool:
@@ -102,7 +91,7 @@ def partner_organisations(conn: Connection) -> list[Known]:
 
 def _project_problems(conn: Connection, values: dict[str, Any], project_id: str | None,
                       current: dict[str, Any] | None = None) -> Problems:
-    problems = _check("project", values, creating=project_id is None)
+    problems = validation.problems_of("project", values, creating=project_id is None)
     code = str(values.get("code") or "").strip()
     if code and "code" not in problems:
         project = table_of("project")
@@ -191,10 +180,10 @@ def add_roster_entry(ws: Workspace, project_id: str, values: dict[str, Any],
         if new_member is not None:
             member = {**{k: v for k, v in new_member.items() if k in MEMBER_FIELDS},
                       "role": values.get("role")}
-            problems.update({k: p for k, p in _check(
+            problems.update({k: p for k, p in validation.problems_of(
                 "team_member", member, True, MEMBER_PREFIX).items() if k != "member_role"})
             values["member_id"] = "0" * 32  # a well-formed stand-in until the member exists
-        problems.update(_check("roster_entry", values, True))
+        problems.update(validation.problems_of("roster_entry", values, True))
         member_id = values.get("member_id")
         if new_member is None and "member_id" not in problems:
             if not _exists(uow.conn, "team_member", member_id):
@@ -225,8 +214,8 @@ def update_roster_entry(ws: Workspace, entry_id: str, values: dict[str, Any],
     member = {k: v for k, v in (member or {}).items() if k in MEMBER_FIELDS}
     with ws.write() as uow:
         entry = uow.get("roster_entry", entry_id)
-        problems = {**_check("roster_entry", values, False),
-                    **_check("team_member", member, False, MEMBER_PREFIX)}
+        problems = {**validation.problems_of("roster_entry", values, False),
+                    **validation.problems_of("team_member", member, False, MEMBER_PREFIX)}
         if problems:
             raise ValidationError(problems)
         uow.update("roster_entry", entry_id, values)
@@ -259,7 +248,7 @@ def link_partner(ws: Workspace, project_id: str, partner_id: str | None, role: s
         _require(uow, "project", project_id)
         problems: Problems = {}
         if new_partner is not None:
-            problems.update(_check("partner", new_partner, True))
+            problems.update(validation.problems_of("partner", new_partner, True))
         elif not _exists(uow.conn, "partner", partner_id):
             problems["partner_id"] = ("setup.no_partner", {"partner": str(partner_id)})
         else:
@@ -268,7 +257,7 @@ def link_partner(ws: Workspace, project_id: str, partner_id: str | None, role: s
                     links.c.project_id == project_id,
                     links.c.partner_id == partner_id)).first() is not None:
                 problems["partner_id"] = ("setup.partner_linked", {})
-        problems.update(_check("project_partner", {"role": role}, False))
+        problems.update(validation.problems_of("project_partner", {"role": role}, False))
         if problems:
             raise ValidationError(problems)
         if new_partner is not None:
@@ -300,8 +289,9 @@ def add_household(ws: Workspace, project_id: str, dwelling: dict[str, Any],
     with ws.write() as uow:
         _require(uow, "project", project_id)
         dwelling["project_id"] = project_id
-        problems = _check("dwelling", dwelling, True)
-        problems.update(_check("household", {**household, "dwelling_id": "0" * 32}, True))
+        problems = validation.problems_of("dwelling", dwelling, True)
+        problems.update(validation.problems_of(
+            "household", {**household, "dwelling_id": "0" * 32}, True))
         existing: str | None = None
         if not problems:
             cleaned = validation.clean("dwelling", dwelling, creating=True)

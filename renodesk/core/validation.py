@@ -13,7 +13,7 @@ from enum import StrEnum
 from typing import Any
 
 from renodesk.core import enums
-from renodesk.core.errors import ValidationError
+from renodesk.core.errors import Problems, ValidationError
 
 MAX_SHORT = 200
 MAX_TEXT = 20_000  # about eight printed pages; longer is a paste gone wrong
@@ -346,7 +346,7 @@ def _blank(value: Any) -> bool:
 def clean(entity: str, values: dict[str, Any], creating: bool) -> dict[str, Any]:
     """Normalise ``values`` for ``entity``; raises ValidationError listing every problem."""
     rules = RULES[entity]
-    problems: dict[str, tuple[str, dict[str, Any]]] = {}
+    problems: Problems = {}
     cleaned: dict[str, Any] = {}
     for field, value in values.items():
         rule = rules.get(field)
@@ -369,3 +369,14 @@ def clean(entity: str, values: dict[str, Any], creating: bool) -> dict[str, Any]
     if problems:
         raise ValidationError(problems)
     return cleaned
+
+
+def problems_of(entity: str, values: dict[str, Any], creating: bool,
+                prefix: str = "") -> Problems:
+    """The problems of ``values`` (none: an empty dict), keyed by ``prefix + field``: for a
+    use case that checks several records first and reports every problem at once."""
+    try:
+        clean(entity, values, creating=creating)
+    except ValidationError as exc:
+        return exc.under(prefix)
+    return {}

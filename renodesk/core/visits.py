@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from renodesk.core.errors import ConflictError, ValidationError
+from renodesk.core.errors import ConflictError, Problems, ValidationError
 from renodesk.core.workspace import Change, UnitOfWork, Workspace
 
 
@@ -76,10 +76,6 @@ def plan_visit(ws: Workspace, household_id: str, planned_at: datetime | str, kin
     return Outcome(visit_id, tuple(uow.changes))
 
 
-def _prefixed(prefix: str, error: ValidationError) -> dict[str, tuple[str, dict[str, Any]]]:
-    return {f"{prefix}.{name}": problem for name, problem in error.problems.items()}
-
-
 def record_visit(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
     """Write what happened at a visit, with the adjustments and actions agreed there.
 
@@ -87,7 +83,7 @@ def record_visit(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
     ValidationError names every problem, the inline ones as ``adjustments.<i>.<field>``
     and ``actions.<i>.<field>``.
     """
-    problems: dict[str, tuple[str, dict[str, Any]]] = {}
+    problems: Problems = {}
     with ws.write() as uow:
         visit = uow.get("visit", visit_id)
         if visit["planned_at"].date() > date.today():
@@ -116,7 +112,7 @@ def record_visit(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
             try:
                 uow.create("adjustment", values)
             except ValidationError as exc:
-                problems.update(_prefixed(f"adjustments.{i}", exc))
+                problems.update(exc.under(f"adjustments.{i}."))
         for i, action in enumerate(report.actions):
             try:
                 uow.create("action", {
@@ -125,7 +121,7 @@ def record_visit(ws: Workspace, visit_id: str, report: VisitReport) -> Outcome:
                     "for_whom": action.for_whom, "assignee_member_id": action.assignee_member_id,
                     "due_date": action.due_date})
             except ValidationError as exc:
-                problems.update(_prefixed(f"actions.{i}", exc))
+                problems.update(exc.under(f"actions.{i}."))
         if problems:
             raise ValidationError(problems)
     return Outcome(visit_id, tuple(uow.changes))
